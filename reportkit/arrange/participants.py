@@ -1,0 +1,158 @@
+"""The list of participants: delegations resolved, grouped, ordered and lettered.
+
+Sections come in a fixed order (member countries, observer states, OIC institutions, other
+organisations, the secretariat) and are lettered A., B., C. … among those that have people.
+Member and observer states are ordered alphabetically by English short name and headed by
+their formal name, as in the reference report; OIC bodies by category, then name. Within a
+delegation, rows keep the workbook's order, which is protocol order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportkit.arrange.capitals import capitals
+from reportkit.arrange.result import DelegationGroup, ParticipantSection, Person
+from reportkit.model import HeadingOverride, Meeting, Participant, Section
+from reportkit.problems import Problem, Severity
+from reportkit.reference import Delegation, DelegationKind, ReferenceData
+from reportkit.reference.names import match_key, sort_key
+
+_SECTION_OF_KIND = {
+    DelegationKind.MEMBER: Section.MEMBERS,
+    DelegationKind.OBSERVER: Section.OBSERVERS,
+    DelegationKind.INSTITUTION: Section.INSTITUTIONS,
+}
+SECRETARIAT_KEY = "secretariat"
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one delegation goes: its group, its section and its place in the section."""
+
+    key: str
+    section: Section
+    order: tuple[object, ...]
+    heading: str
+
+
+class DelegationResolver:
+    """Decides, from a typed delegation name, the group and section it belongs to."""
+
+    def __init__(self, reference: ReferenceData, secretariat: str) -> None:
+        self.reference = reference
+        self.secretariat = secretariat
+        self._secretariat_match = reference.find(secretariat) if secretariat else None
+
+    def is_secretariat(self, name: str) -> bool:
+        if self.secretariat and match_key(name) == match_key(self.secretariat):
+            return True
+        found = self.reference.find(name)
+        return found is not None and found == self._secretariat_match
+
+    def place(self, name: str, section: Section | None) -> Placement | None:
+        """None when the name is unknown and no section says what it is."""
+        if section is Section.SECRETARIAT or (section is None and self.is_secretariat(name)):
+            return Placement(SECRETARIAT_KEY, Section.SECRETARIAT, (), self.secretariat or name)
+        found = self.reference.find(name)
+        if found is not None:
+            return _known(found, section)
+        if section is None:
+            return None
+        return Placement(f"name:{match_key(name)}", section, (9, sort_key(name)), name)
+
+    def key_of(self, name: str) -> str:
+        placement = self.place(name, Section.OTHERS)
+        assert placement is not None
+        return placement.key
+
+
+def _known(found: Delegation, section: Section | None) -> Placement:
+    natural = _SECTION_OF_KIND[found.kind]
+    order: tuple[object, ...]
+    if natural is Section.INSTITUTIONS:
+        order = (found.rank, sort_key(found.formal_name))
+    else:
+        order = (0, sort_key(found.name))
+    return Placement(f"ref:{found.name}", section or natural, order, found.heading)
+
+
+def arrange_participants(
+    meeting: Meeting,
+    participants: tuple[Participant, ...],
+    overrides: tuple[HeadingOverride, ...],
+    reference: ReferenceData,
+) -> tuple[tuple[ParticipantSection, ...], list[Problem]]:
+    problems: list[Problem] = []
+    resolver = DelegationResolver(reference, meeting.secretariat)
+    placements: dict[str, Placement] = {}
+    people: dict[str, list[Person]] = {}
+    for participant in participants:
+        placement = resolver.place(participant.delegation, participant.section)
+        if placement is None:
+            problems.append(_unknown(participant, reference))
+            continue
+        placements.setdefault(placement.key, placement)
+        people.setdefault(placement.key, []).append(_person(participant))
+
+    headings = _override_headings(overrides, resolver, set(placements), problems)
+    sections = []
+    for section in Section:
+        keys = sorted(
+            (k for k, p in placements.items() if p.section is section),
+            key=lambda k: placements[k].order,
+        )
+        if not keys:
+            continue
+        groups = tuple(
+            DelegationGroup(k, capitals(headings.get(k, placements[k].heading)), tuple(people[k]))
+            for k in keys
+        )
+        if section is Section.SECRETARIAT:
+            heading = groups[0].heading
+        else:
+            heading = meeting.section_headings[section]
+        letter = chr(ord("A") + len(sections))
+        sections.append(ParticipantSection(section, letter, capitals(heading), groups))
+    return tuple(sections), problems
+
+
+def _person(participant: Participant) -> Person:
+    name = capitals(" ".join(p for p in (participant.first_name, participant.last_name) if p))
+    prefix = f"{participant.honorific} " if participant.honorific else ""
+    details = ", ".join(p for p in (participant.position, participant.organisation) if p)
+    return Person(f"-{prefix}{name}", details)
+
+
+def _unknown(participant: Participant, reference: ReferenceData) -> Problem:
+    suggestions = reference.suggest(participant.delegation)
+    hint = (
+        "did you mean " + " or ".join(f'"{s}"' for s in suggestions) + "? " if suggestions else ""
+    )
+    return Problem(
+        f'unknown delegation "{participant.delegation}"',
+        hint + "use a name from `reportkit delegations`, or write other in the Section column",
+        participant.delegation_location,
+    )
+
+
+def _override_headings(
+    overrides: tuple[HeadingOverride, ...],
+    resolver: DelegationResolver,
+    present: set[str],
+    problems: list[Problem],
+) -> dict[str, str]:
+    headings: dict[str, str] = {}
+    for override in overrides:
+        key = resolver.key_of(override.delegation)
+        if key not in present:
+            problems.append(
+                Problem(
+                    f'no participant belongs to the delegation "{override.delegation}"',
+                    "check the name matches the Participants sheet, or delete the row",
+                    override.location,
+                    Severity.WARNING,
+                )
+            )
+        headings[key] = override.heading
+    return headings

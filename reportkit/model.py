@@ -1,0 +1,114 @@
+"""The typed meeting model that `read` produces and `arrange` consumes.
+
+Everything here is plain data with the cell it came from, so later stages can report
+a problem at its source without going back to the workbook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    BULLET = "bullet"
+    NOTE = "note"
+
+
+class AgendaKind(StrEnum):
+    ITEM = "item"
+    UNNUMBERED = "unnumbered"
+
+
+class Section(StrEnum):
+    """Sections of the list of participants, in the order they are printed."""
+
+    MEMBERS = "member"
+    OBSERVERS = "observer"
+    INSTITUTIONS = "institution"
+    OTHERS = "other"
+    SECRETARIAT = "secretariat"
+
+
+DEFAULT_SECTION_HEADINGS: dict[Section, str] = {
+    Section.MEMBERS: "MEMBER COUNTRIES OF THE OIC",
+    Section.OBSERVERS: "OBSERVER COUNTRIES",
+    Section.INSTITUTIONS: "THE OIC SUBSIDIARY INSTITUTIONS/ ORGANS",
+    Section.OTHERS: "OTHER ORGANIZATIONS",
+}
+
+
+@dataclass(frozen=True)
+class Meeting:
+    title: str
+    date: date
+    document: str = "Report"
+    end_date: date | None = None
+    venue: str = ""
+    time_zone: str = ""
+    secretariat: str = ""
+    symbol: str = ""
+    section_headings: dict[Section, str] = field(
+        default_factory=lambda: dict(DEFAULT_SECTION_HEADINGS)
+    )
+
+
+@dataclass(frozen=True)
+class ReportBlock:
+    kind: BlockKind
+    text: str
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    kind: AgendaKind
+    text: str
+    note: str = ""
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class ProgrammeSlot:
+    start: time
+    end: time
+    title: str = ""
+    description: str = ""
+    points: tuple[str, ...] = ()
+    day: date | None = None
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class Participant:
+    delegation: str
+    first_name: str
+    last_name: str
+    honorific: str = ""
+    position: str = ""
+    organisation: str = ""
+    section: Section | None = None
+    location: str = ""
+    delegation_location: str = ""
+
+
+@dataclass(frozen=True)
+class HeadingOverride:
+    delegation: str
+    heading: str
+    location: str = ""
+
+
+@dataclass(frozen=True)
+class MeetingInput:
+    """A whole workbook, read and typed."""
+
+    meeting: Meeting
+    report: tuple[ReportBlock, ...]
+    agenda: tuple[AgendaEntry, ...]
+    programme: tuple[ProgrammeSlot, ...]
+    participants: tuple[Participant, ...]
+    headings: tuple[HeadingOverride, ...] = ()

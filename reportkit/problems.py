@@ -1,0 +1,62 @@
+"""Problems found in a workbook, reported all at once and located to the cell.
+
+A rapporteur fixes a workbook from this list alone, so every problem names where it is
+(`Sheet!C14`) and what to do about it; errors stop a build, warnings do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, where it is and how to put it right."""
+
+    message: str
+    hint: str
+    location: str = ""
+    severity: Severity = Severity.ERROR
+
+    def line(self, source: str) -> str:
+        """The one line a user reads: `file: Sheet!C14: what is wrong — what to do`."""
+        where = f"{source}: {self.location}" if self.location else source
+        label = "" if self.severity is Severity.ERROR else "warning: "
+        return f"{where}: {label}{self.message} — {self.hint}"
+
+    def as_dict(self, source: str) -> dict[str, str]:
+        return {
+            "file": source,
+            "location": self.location,
+            "severity": self.severity.value,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+def cell_ref(sheet: str, column: int, row: int) -> str:
+    """`Sheet!C14` for a 1-based column and row, as Excel shows it."""
+    letters = ""
+    while column:
+        column, rem = divmod(column - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{sheet}!{letters}{row}"
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)
+
+
+class InputError(Exception):
+    """Raised when an input cannot be built; carries every problem found, not just the first."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(p.line(source) for p in problems))

@@ -1,0 +1,34 @@
+"""read: workbook → typed `MeetingInput`, with every problem located as `Sheet!C14`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportkit.model import MeetingInput
+from reportkit.problems import Problem
+from reportkit.read.meeting_sheet import read_meeting
+from reportkit.read.participants_sheet import read_headings, read_participants
+from reportkit.read.programme_sheet import read_programme
+from reportkit.read.text_sheets import read_agenda, read_report
+from reportkit.read.workbook import OpenWorkbook
+
+
+def read_workbook(path: Path) -> tuple[MeetingInput | None, list[Problem]]:
+    """Read every sheet, collecting all problems; the model is None when it cannot be formed.
+
+    Raises `InputError` only when the file itself cannot be opened as a workbook.
+    """
+    book = OpenWorkbook(path)
+    problems: list[Problem] = []
+    try:
+        meeting = read_meeting(book, problems)
+        report = read_report(book, problems)
+        agenda = read_agenda(book, problems)
+        programme = read_programme(book, problems)
+        participants = read_participants(book, problems)
+        headings = read_headings(book, problems)
+    finally:
+        book.close()
+    if meeting is None:
+        return None, problems
+    return MeetingInput(meeting, report, agenda, programme, participants, headings), problems

@@ -1,0 +1,146 @@
+"""Turning raw Excel cell values into clean Python values.
+
+Cells arrive pasted from e-mails and registration systems: OOXML `_xHHHH_` escapes that
+openpyxl leaves in place, Alt+Enter line breaks stored as vertical tabs, non-breaking
+spaces, characters XML cannot hold. Everything downstream may assume clean NFC text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_LINE_BREAKS = re.compile(r"\r\n|\r|\x0b|\u2028|\u2029")
+_XML_ILLEGAL = re.compile("[^\x09\x0a\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
+
+EXCEL_ERRORS = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
+
+
+def clean_text(value: str) -> tuple[str, bool]:
+    """Clean one cell's text; the flag says whether unprintable characters were dropped.
+
+    Line breaks survive as `\\n` (multi-line cells mean something: one bullet per line);
+    runs of spaces collapse and each line is trimmed.
+    """
+    text = _OOXML_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
+    text = _LINE_BREAKS.sub("\n", text)
+    cleaned = _XML_ILLEGAL.sub("", text)
+    dropped = cleaned != text
+    cleaned = unicodedata.normalize("NFC", cleaned)
+    lines = [_SPACES.sub(" ", line).strip() for line in cleaned.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines), dropped
+
+
+def one_line(text: str) -> str:
+    """Fields printed on one line (names, headings) take line breaks as spaces."""
+    return " ".join(part for part in text.split("\n") if part)
+
+
+def as_text(value: object) -> str:
+    """Any cell value as the text a reader of the sheet would see."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    return str(value)
+
+
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%d-%m-%Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%d %B, %Y",
+    "%A, %d %B %Y",
+    "%A, %B %d, %Y",
+    "%Y/%m/%d",
+)
+_ORDINAL_SUFFIX = re.compile(r"(?<=\d)(st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def to_date(value: object) -> date | None:
+    """An Excel date, a date serial number, or a date typed as text in a common form."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:
+            return (_EXCEL_EPOCH + timedelta(days=int(value))).date()
+        return None
+    if isinstance(value, str):
+        text = _ORDINAL_SUFFIX.sub("", value.strip())
+        for fmt in _DATE_FORMATS:
+            try:
+                return datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+    return None
+
+
+_TIME_TEXT = re.compile(
+    r"^\s*(\d{1,2})\s*(?:[.:h]\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$", re.IGNORECASE
+)
+
+
+def to_time(value: object) -> time | None:
+    """An Excel time, a fraction of a day, or a time typed as `13.15`, `13:15`, `1:15 pm`."""
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, timedelta):
+        minutes = round(value.total_seconds() / 60)
+        return time(*divmod(minutes, 60)) if 0 <= minutes < 24 * 60 else None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 0 <= value < 1:
+            minutes = round(value * 24 * 60)
+            return time(*divmod(minutes, 60)) if minutes < 24 * 60 else None
+        return None
+    if isinstance(value, str):
+        match = _TIME_TEXT.match(value)
+        if not match:
+            return None
+        hour, minute = int(match[1]), int(match[2] or 0)
+        meridiem = (match[3] or "").replace(".", "").lower()
+        if meridiem:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if meridiem == "pm" else 0)
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    return None

@@ -1,0 +1,123 @@
+"""The `Meeting` sheet: one field per row, `Field` | `Value`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportkit.model import DEFAULT_SECTION_HEADINGS, Meeting, Section
+from reportkit.problems import Problem, Severity
+from reportkit.read.cells import one_line, to_date
+from reportkit.read.workbook import OpenWorkbook, Row, normalise_name
+
+_TEXT_FIELDS = ("title", "document", "venue", "time_zone", "secretariat", "symbol")
+_DATE_FIELDS = ("date", "end_date")
+_HEADING_FIELDS = {
+    "members_heading": Section.MEMBERS,
+    "observers_heading": Section.OBSERVERS,
+    "institutions_heading": Section.INSTITUTIONS,
+    "others_heading": Section.OTHERS,
+}
+KNOWN_FIELDS = (*_TEXT_FIELDS, *_DATE_FIELDS, *_HEADING_FIELDS)
+
+
+def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
+    table = book.table("Meeting", ("Field", "Value"), problems)
+    if table is None:
+        return None
+    by_key = {normalise_name(k): k for k in KNOWN_FIELDS}
+    rows: dict[str, Row] = {}
+    for row in table:
+        name = row.text("Field")
+        key = by_key.get(normalise_name(name))
+        if key is None:
+            problems.append(
+                Problem(
+                    f'unknown field "{name}"',
+                    "use one of " + ", ".join(KNOWN_FIELDS),
+                    row.ref("Field"),
+                    Severity.WARNING,
+                )
+            )
+        elif key in rows:
+            problems.append(
+                Problem(
+                    f'the field "{key}" is given twice (first at {rows[key].ref("Field")})',
+                    "keep one row per field",
+                    row.ref("Field"),
+                )
+            )
+        else:
+            rows[key] = row
+    table_problems = table.problems
+
+    def text(key: str) -> str:
+        return one_line(rows[key].text("Value")) if key in rows else ""
+
+    def day(key: str, required: bool) -> date | None:
+        row = rows.get(key)
+        if row is None or row.raw("Value") is None:
+            if required:
+                where = row.ref("Value") if row else f"{table.name}!A{table_end(table)}"
+                problems.append(
+                    Problem(
+                        f"the meeting {key.replace('_', ' ')} is missing",
+                        f'add a row "{key}" with the date as an Excel date',
+                        where,
+                    )
+                )
+            return None
+        value = to_date(row.raw("Value"))
+        if value is None:
+            problems.append(
+                Problem(
+                    f'"{row.text("Value")}" is not a date',
+                    "enter it as an Excel date, e.g. 1 November 2022",
+                    row.ref("Value"),
+                )
+            )
+        return value
+
+    title = text("title")
+    if not title:
+        where = (
+            rows["title"].ref("Value") if "title" in rows else f"{table.name}!A{table_end(table)}"
+        )
+        problems.append(
+            Problem(
+                "the meeting title is missing", 'add a row "title" with the meeting title', where
+            )
+        )
+    start = day("date", required=True)
+    end = day("end_date", required=False)
+    if start and end and end < start:
+        problems.append(
+            Problem(
+                "the end date is before the start date",
+                "correct end_date or date",
+                rows["end_date"].ref("Value"),
+            )
+        )
+    problems.extend(table_problems)
+    if not title or start is None:
+        return None
+    headings = dict(DEFAULT_SECTION_HEADINGS)
+    for key, section in _HEADING_FIELDS.items():
+        if text(key):
+            headings[section] = text(key)
+    return Meeting(
+        title=title,
+        date=start,
+        document=text("document") or "Report",
+        end_date=end,
+        venue=text("venue"),
+        time_zone=text("time_zone"),
+        secretariat=text("secretariat"),
+        symbol=text("symbol"),
+        section_headings=headings,
+    )
+
+
+def table_end(table: object) -> int:
+    """The first row after the table's content, where a missing field would go."""
+    rows = getattr(table, "rows", [])
+    return (rows[-1].number + 1) if rows else 2

@@ -1,0 +1,68 @@
+"""The `Report` and `Agenda` sheets: a kind and a text per row."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TypeVar
+
+from reportkit.model import AgendaEntry, AgendaKind, BlockKind, ReportBlock
+from reportkit.problems import Problem
+from reportkit.read.cells import one_line
+from reportkit.read.workbook import OpenWorkbook, Row
+
+K = TypeVar("K", bound=Enum)
+
+
+def read_report(book: OpenWorkbook, problems: list[Problem]) -> tuple[ReportBlock, ...]:
+    table = book.table("Report", ("Kind", "Text"), problems)
+    if table is None:
+        return ()
+    blocks = []
+    for row in table:
+        kind = _kind(row, BlockKind, problems)
+        text = _required_text(row, problems)
+        if kind and text:
+            if kind is not BlockKind.PARAGRAPH:
+                text = one_line(text)
+            blocks.append(ReportBlock(kind, text, row.ref("Text")))
+    problems.extend(table.problems)
+    return tuple(blocks)
+
+
+def read_agenda(book: OpenWorkbook, problems: list[Problem]) -> tuple[AgendaEntry, ...]:
+    table = book.table("Agenda", ("Kind", "Text"), problems)
+    if table is None:
+        return ()
+    entries = []
+    for row in table:
+        kind = _kind(row, AgendaKind, problems)
+        text = _required_text(row, problems)
+        note = one_line(row.text("Note"))
+        if kind and text:
+            entries.append(AgendaEntry(kind, one_line(text), note, row.ref("Text")))
+    problems.extend(table.problems)
+    return tuple(entries)
+
+
+def _kind(row: Row, kinds: type[K], problems: list[Problem]) -> K | None:
+    allowed = ", ".join(k.value for k in kinds)
+    typed = row.text("Kind")
+    if not typed:
+        problems.append(Problem("the Kind is empty", f"write one of: {allowed}", row.ref("Kind")))
+        return None
+    try:
+        return kinds(typed.strip().casefold())
+    except ValueError:
+        problems.append(
+            Problem(f'unknown Kind "{typed}"', f"write one of: {allowed}", row.ref("Kind"))
+        )
+        return None
+
+
+def _required_text(row: Row, problems: list[Problem]) -> str:
+    text = row.text("Text")
+    if not text:
+        problems.append(
+            Problem("the Text is empty", "type the text or delete the row", row.ref("Text"))
+        )
+    return text

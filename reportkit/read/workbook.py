@@ -1,0 +1,169 @@
+"""Opening a workbook and reading its sheets as header-keyed tables.
+
+Sheet and column names match case-insensitively and ignore spaces and punctuation, so
+`first name`, `First Name` and `First_Name` are the same column; row 1 is the header,
+blank rows are skipped, extra columns are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.workbook import Workbook
+
+from reportkit.problems import InputError, Problem, Severity, cell_ref
+from reportkit.read.cells import EXCEL_ERRORS, as_text, clean_text
+
+
+def normalise_name(name: object) -> str:
+    return re.sub(r"[\W_]+", "", as_text(name)).casefold()
+
+
+@dataclass
+class Row:
+    """One non-blank sheet row, with its Excel row number for locating problems."""
+
+    table: SheetTable
+    number: int
+    values: tuple[Any, ...]
+
+    def raw(self, column: str) -> Any:
+        index = self.table.columns.get(normalise_name(column))
+        if index is None or index >= len(self.values):
+            return None
+        return self.values[index]
+
+    def ref(self, column: str) -> str:
+        index = self.table.columns.get(normalise_name(column))
+        if index is None:
+            return f"{self.table.name}!{self.number}:{self.number}"
+        return cell_ref(self.table.name, index + 1, self.number)
+
+    def text(self, column: str) -> str:
+        """The cleaned text of a cell; a dropped character or an Excel error is reported."""
+        value = self.raw(column)
+        if value is None:
+            return ""
+        if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+            self.table.problems.append(
+                Problem(
+                    f"the cell holds the Excel error {value.strip()}",
+                    "fix the formula or type the value",
+                    self.ref(column),
+                )
+            )
+            return ""
+        text, dropped = clean_text(as_text(value))
+        if dropped:
+            self.table.problems.append(
+                Problem(
+                    "unprintable control characters were removed from the text",
+                    "check the cell reads as intended",
+                    self.ref(column),
+                    Severity.WARNING,
+                )
+            )
+        return text
+
+
+@dataclass
+class SheetTable:
+    name: str
+    columns: dict[str, int]
+    header: tuple[str, ...]
+    rows: list[Row] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    def has_column(self, column: str) -> bool:
+        return normalise_name(column) in self.columns
+
+
+class OpenWorkbook:
+    """A workbook opened read-only; sheets are read as tables on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.book = _open(path)
+        self.sheet_names = {normalise_name(ws.title): ws.title for ws in self.book.worksheets}
+
+    def close(self) -> None:
+        self.book.close()
+
+    def table(
+        self, sheet: str, required: tuple[str, ...], problems: list[Problem], optional: bool = False
+    ) -> SheetTable | None:
+        """Read one sheet; a missing sheet or column is a problem naming what does exist."""
+        title = self.sheet_names.get(normalise_name(sheet))
+        if title is None:
+            if not optional:
+                found = ", ".join(ws.title for ws in self.book.worksheets) or "none"
+                problems.append(
+                    Problem(
+                        f'the sheet "{sheet}" is missing (sheets found: {found})',
+                        f'add a sheet named "{sheet}" with the columns {", ".join(required)}',
+                    )
+                )
+            return None
+        worksheet = self.book[title]
+        worksheet.reset_dimensions()
+        rows = worksheet.iter_rows(values_only=True)
+        header_values = next(rows, ())
+        header = tuple(as_text(v).strip() for v in header_values)
+        columns: dict[str, int] = {}
+        for index, name in enumerate(header):
+            key = normalise_name(name)
+            if key and key not in columns:
+                columns[key] = index
+        table = SheetTable(title, columns, header)
+        missing = [c for c in required if normalise_name(c) not in columns]
+        if missing:
+            found = ", ".join(h for h in header if h) or "none"
+            problems.append(
+                Problem(
+                    f"missing column{'s' if len(missing) > 1 else ''} "
+                    + ", ".join(f'"{c}"' for c in missing)
+                    + f" (columns found: {found})",
+                    "add the column header in row 1",
+                    f"{title}!1:1",
+                )
+            )
+            return None
+        for number, values in enumerate(rows, start=2):
+            if any(v is not None and as_text(v).strip() for v in values):
+                table.rows.append(Row(table, number, tuple(values)))
+        return table
+
+
+def _open(path: Path) -> Workbook:
+    if not path.exists():
+        raise InputError(str(path), [Problem("the file does not exist", "check the path")])
+    if path.is_dir():
+        raise InputError(
+            str(path), [Problem("this is a folder, not a workbook", "give an .xlsx file")]
+        )
+    if not zipfile.is_zipfile(path):
+        raise InputError(
+            str(path),
+            [Problem("this is not an Excel .xlsx workbook", "save it from Excel as .xlsx")],
+        )
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for damaged files
+        raise InputError(
+            str(path),
+            [
+                Problem(
+                    f"the workbook cannot be read ({type(exc).__name__})",
+                    "open it in Excel and save it again as .xlsx",
+                )
+            ],
+        ) from exc

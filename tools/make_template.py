@@ -1,0 +1,293 @@
+"""Make `templates/report.docx`, the shipped report template.
+
+The template is an ordinary Word document: a secretariat restyles it in Word (fonts,
+spacing, indents, numbering format) and reportkit keeps using it, as long as the style
+names below and the docxtpl tags stay. This script records how the shipped file was made;
+run it again only to start a template afresh (`python tools/make_template.py`).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt
+
+BODY_NUM, AGENDA_NUM, BULLET_NUM, POINT_NUM = 101, 102, 103, 104
+
+FONT = "Times New Roman"
+
+
+def numbering_xml(
+    abstract_id: int, fmt: str, text: str, indent: int, hanging: int, bold: bool = False
+) -> str:
+    run = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    font = (
+        f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/></w:rPr>' if fmt == "bullet" else run
+    )
+    return (
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="singleLevel"/>'
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{indent}"/></w:tabs>'
+        f'<w:ind w:left="{indent}" w:hanging="{hanging}"/></w:pPr>{font}</w:lvl>'
+        f"</w:abstractNum>"
+    )
+
+
+def add_numbering(doc: Document) -> None:
+    numbering = doc.part.numbering_part.element
+    first_num = numbering.find(qn("w:num"))
+    definitions = [
+        (BODY_NUM, "decimal", "%1.", 567, 567, False),
+        (AGENDA_NUM, "decimal", "%1.", 567, 567, True),
+        (BULLET_NUM, "bullet", "-", 1134, 283, False),
+        (POINT_NUM, "bullet", "\u2022", 284, 284, False),
+    ]
+    for num_id, fmt, text, indent, hanging, bold in definitions:
+        first_num.addprevious(parse_xml(numbering_xml(num_id, fmt, text, indent, hanging, bold)))
+        numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                f'<w:abstractNumId w:val="{num_id}"/></w:num>'
+            )
+        )
+
+
+def paragraph_style(
+    doc: Document,
+    name: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: int = 12,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    before: int = 0,
+    after: int = 6,
+    keep_next: bool = False,
+    page_break: bool = False,
+    num_id: int | None = None,
+    caps: bool = False,
+):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    font = style.font
+    font.name, font.size, font.bold, font.italic = FONT, Pt(size), bold, italic
+    font.all_caps = caps
+    fmt = style.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    fmt.keep_with_next = keep_next
+    fmt.page_break_before = page_break
+    if align is not None:
+        fmt.alignment = align
+    if num_id is not None:
+        num_pr = OxmlElement("w:numPr")
+        ilvl, num = OxmlElement("w:ilvl"), OxmlElement("w:numId")
+        ilvl.set(qn("w:val"), "0")
+        num.set(qn("w:val"), str(num_id))
+        num_pr.extend([ilvl, num])
+        style.element.get_or_add_pPr().insert(0, num_pr)
+    return style
+
+
+def add_styles(doc: Document) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(12)
+    normal.paragraph_format.space_after = Pt(6)
+    center, justify, right = (
+        WD_ALIGN_PARAGRAPH.CENTER,
+        WD_ALIGN_PARAGRAPH.JUSTIFY,
+        WD_ALIGN_PARAGRAPH.RIGHT,
+    )
+    paragraph_style(doc, "Report Document", bold=True, size=14, align=center, after=12)
+    paragraph_style(doc, "Report Title", bold=True, align=center, after=6, keep_next=True)
+    paragraph_style(doc, "Report Date", align=center, after=18)
+    paragraph_style(doc, "Numbered Paragraph", align=justify, num_id=BODY_NUM)
+    paragraph_style(doc, "Section Heading", bold=True, before=12, keep_next=True)
+    paragraph_style(doc, "Report Bullet", align=justify, num_id=BULLET_NUM)
+    paragraph_style(doc, "Report Note", italic=True, align=center)
+    paragraph_style(
+        doc, "Annex Heading", bold=True, align=right, after=12, page_break=True, keep_next=True
+    )
+    paragraph_style(doc, "Annex Title", bold=True, align=center, keep_next=True)
+    paragraph_style(
+        doc, "Annex Subtitle", bold=True, align=center, before=12, after=12, keep_next=True
+    )
+    paragraph_style(doc, "Agenda Line", bold=True, before=6)
+    paragraph_style(doc, "Agenda Item", bold=True, num_id=AGENDA_NUM)
+    paragraph_style(doc, "Agenda Note", italic=True)
+    paragraph_style(doc, "Programme Day", bold=True, align=center, before=3, after=3)
+    paragraph_style(doc, "Programme Time", before=3, after=3)
+    paragraph_style(doc, "Programme Title", bold=True, before=3, after=3)
+    paragraph_style(doc, "Programme Description", italic=True, align=justify, after=3)
+    paragraph_style(doc, "Programme Point", italic=True, after=3, num_id=POINT_NUM)
+    paragraph_style(doc, "Programme Header", bold=True, align=center, before=3, after=3)
+    paragraph_style(doc, "Participants Section", bold=True, before=12, after=6, keep_next=True)
+    paragraph_style(doc, "Delegation Heading", bold=True, before=6, after=6, keep_next=True)
+    paragraph_style(doc, "Delegate Name", after=0, keep_next=True)
+    paragraph_style(doc, "Delegate Details", after=6)
+
+
+def add_page_number(paragraph) -> None:
+    run = paragraph.add_run()
+    for kind, text in (
+        ("begin", None),
+        (None, "PAGE"),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+            run._r.append(field)
+        elif text == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = " PAGE "
+            run._r.append(instr)
+        else:
+            run._r.append(OxmlElement("w:t"))
+            run._r[-1].text = text
+
+
+def shade(cell, fill: str) -> None:
+    shading = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def add_body(doc: Document) -> None:
+    p = doc.add_paragraph
+    p("{{ title.document }}", "Report Document")
+    p("{{ title.title }}", "Report Title")
+    p("{{ title.date_line }}", "Report Date")
+    p("{%p for block in body %}")
+    p("{%p if block.kind == 'paragraph' %}")
+    p("{{r block.text }}", "Numbered Paragraph")
+    p("{%p elif block.kind == 'heading' %}")
+    p("{{r block.text }}", "Section Heading")
+    p("{%p elif block.kind == 'bullet' %}")
+    p("{{r block.text }}", "Report Bullet")
+    p("{%p else %}")
+    p("{{r block.text }}", "Report Note")
+    p("{%p endif %}")
+    p("{%p endfor %}")
+
+    p("ANNEX I", "Annex Heading")
+    p("{{ annex_title.title }} {{ annex_title.date_line }}", "Annex Title")
+    p("{%p for line in agenda %}")
+    p("{%p if line.number %}")
+    p("{{r line.text }}", "Agenda Item")
+    p("{%p else %}")
+    p("{{r line.text }}", "Agenda Line")
+    p("{%p endif %}")
+    p("{%p if line.note %}")
+    p("{{r line.note }}", "Agenda Note")
+    p("{%p endif %}")
+    p("{%p endfor %}")
+
+    p("ANNEX II", "Annex Heading")
+    p("{{ annex_title.title }}", "Annex Title")
+    p("{{ annex_title.date_line }}", "Report Date")
+    p("{{ programme_heading }}", "Annex Subtitle")
+    add_programme_table(doc)
+
+    p("ANNEX III", "Annex Heading")
+    p("{{ annex_title.title }}", "Annex Title")
+    p("{{ annex_title.date_line }}", "Report Date")
+    p("LIST OF PARTICIPANTS", "Annex Subtitle")
+    p("{%p for section in participants %}")
+    p("{{ section.letter }}. {{ section.heading }}", "Participants Section")
+    p("{%p for group in section.groups %}")
+    p("{%p if section.grouped %}")
+    p("{{ group.heading }}", "Delegation Heading")
+    p("{%p endif %}")
+    p("{%p for person in group.people %}")
+    p("{{ person.name_line }}", "Delegate Name")
+    p("{{ person.details }}", "Delegate Details")
+    p("{%p endfor %}")
+    p("{%p endfor %}")
+    p("{%p endfor %}")
+
+
+def add_programme_table(doc: Document) -> None:
+    table = doc.add_table(rows=6, cols=2)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = (Cm(3.2), Cm(12.8))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    header, loop, day_if, day, slot, end = table.rows
+    header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for cell, text in zip(header.cells, ("Time", "Programme"), strict=True):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].style = doc.styles["Programme Header"]
+        shade(cell, "D9D9D9")
+    loop.cells[0].paragraphs[0].text = "{%tr for row in programme %}"
+    day_if.cells[0].paragraphs[0].text = "{%tr if row.day %}"
+    merged = day.cells[0].merge(day.cells[1])
+    merged.paragraphs[0].text = "{{ row.day }}"
+    merged.paragraphs[0].style = doc.styles["Programme Day"]
+    shade(merged, "F2F2F2")
+    slot.cells[0].paragraphs[0].text = "{{ row.time }}"
+    slot.cells[0].paragraphs[0].style = doc.styles["Programme Time"]
+    content = slot.cells[1]
+    lines = [
+        ("{%p if row.title %}", None),
+        ("{{r row.title }}", "Programme Title"),
+        ("{%p endif %}", None),
+        ("{%p if row.description %}", None),
+        ("{{r row.description }}", "Programme Description"),
+        ("{%p endif %}", None),
+        ("{%p for point in row.points %}", None),
+        ("{{r point }}", "Programme Point"),
+        ("{%p endfor %}", None),
+    ]
+    content.paragraphs[0].text = lines[0][0]
+    for text, style in lines[1:]:
+        content.add_paragraph(text, style)
+    end.cells[0].paragraphs[0].text = "{%tr endfor %}"
+    # docxtpl needs the if/else/endif rows: split the day row's conditional around the slot row.
+    else_row = parse_xml(loop._tr.xml)
+    else_row.find(".//" + qn("w:t")).text = "{%tr else %}"
+    day._tr.addnext(else_row)
+    endif_row = parse_xml(loop._tr.xml)
+    endif_row.find(".//" + qn("w:t")).text = "{%tr endif %}"
+    slot._tr.addnext(endif_row)
+
+
+def setup_page(doc: Document) -> None:
+    section = doc.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    header = section.header.paragraphs[0]
+    header.text = "{{ symbol }}"
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_page_number(footer)
+
+
+def main(target: Path) -> None:
+    doc = Document()
+    add_numbering(doc)
+    add_styles(doc)
+    setup_page(doc)
+    add_body(doc)
+    doc.save(target)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("templates/report.docx"))
