@@ -55,8 +55,16 @@ def output_path(workbook: StrPath, out_dir: StrPath) -> Path:
     return Path(out_dir) / f"{Path(workbook).stem}.docx"
 
 
-def build(workbook: StrPath, out_dir: StrPath = "outputs", template: StrPath | None = None) -> Path:
-    """Build the report of one workbook into `out_dir`; returns the path written.
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    warnings: list[Problem]
+
+
+def build_report(
+    workbook: StrPath, out_dir: StrPath = "outputs", template: StrPath | None = None
+) -> BuildResult:
+    """Build the report of one workbook into `out_dir`, keeping the warnings found.
 
     Raises `InputError` (nothing written) when the workbook has errors.
     """
@@ -68,4 +76,9 @@ def build(workbook: StrPath, out_dir: StrPath = "outputs", template: StrPath | N
     )
     target = output_path(workbook, out_dir)
     write_atomic(target, docx_bytes(document))
-    return target
+    return BuildResult(target, prepared.warnings)
+
+
+def build(workbook: StrPath, out_dir: StrPath = "outputs", template: StrPath | None = None) -> Path:
+    """Build the report of one workbook into `out_dir`; returns the path written."""
+    return build_report(workbook, out_dir, template).path

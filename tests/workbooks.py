@@ -1,0 +1,46 @@
+"""Building small workbooks for tests, from rows given in the test itself."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+
+MINIMAL: dict[str, list[list[object]]] = {
+    "Meeting": [
+        ["Field", "Value"],
+        ["title", "1st Test Meeting"],
+        ["date", date(2023, 5, 2)],
+        ["secretariat", "COMCEC Coordination Office"],
+    ],
+    "Report": [["Kind", "Text"], ["paragraph", "The Meeting was held."]],
+    "Agenda": [["Kind", "Text"], ["item", "Opening"]],
+    "Programme": [["Day", "Start", "End", "Title"], [None, "10.00", "10.30", "Opening"]],
+    "Participants": [
+        ["Delegation", "Honorific", "First name", "Last name", "Position", "Organisation"],
+        ["Egypt", "Mr.", "Ahmed", "Hassan", "Director", "Ministry of Trade"],
+    ],
+}
+
+
+def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def variant(**changes: list[list[object]] | None) -> dict[str, list[list[object]]]:
+    """MINIMAL with some sheets replaced (or removed, given None)."""
+    sheets = {k: [list(r) for r in v] for k, v in MINIMAL.items()}
+    for name, rows in changes.items():
+        if rows is None:
+            sheets.pop(name, None)
+        else:
+            sheets[name] = rows
+    return sheets
