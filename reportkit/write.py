@@ -51,7 +51,15 @@ def write_atomic(target: Path, data: bytes) -> None:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
+        os.chmod(temp_name, 0o666 & ~_umask())
         os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process umask; temporary files are private, the finished report should not be."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
