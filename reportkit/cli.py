@@ -13,6 +13,8 @@ from pathlib import Path
 import click
 
 from reportkit.api import build_report
+from reportkit.delegations import category, list_delegations
+from reportkit.model import Ordering
 from reportkit.problems import InputError
 from reportkit.render import TemplateProblem
 
@@ -71,3 +73,25 @@ def build(workbooks: tuple[Path, ...], out_dir: Path, template: Path | None) -> 
         click.echo(str(result.path))
     if failed:
         sys.exit(EXIT_INPUT)
+
+
+@main.command()
+@click.option(
+    "--ordering",
+    type=click.Choice([o.value for o in Ordering]),
+    default=Ordering.ENGLISH.value,
+    show_default=True,
+    help="The order of member and observer states.",
+)
+@click.option(
+    "--search", default="", help="Show only entries whose names contain or resemble TEXT."
+)
+def delegations(ordering: str, search: str) -> None:
+    """List the delegations reportkit knows: name, formal name, category."""
+    entries = list_delegations(Ordering(ordering), search)
+    if not entries:
+        click.echo(f'no delegation matches "{search}"', err=True)
+        sys.exit(EXIT_INPUT)
+    width = min(max(len(d.name) for d in entries), 24)
+    for entry in entries:
+        click.echo(f"{entry.name:<{width}}  {entry.formal_name}  [{category(entry)}]")

@@ -33,6 +33,20 @@ class Section(StrEnum):
     SECRETARIAT = "secretariat"
 
 
+class Ordering(StrEnum):
+    """How states are ordered in the list of participants (see arrange/ordering.py)."""
+
+    ENGLISH = "english"
+    FRENCH = "french"
+    ARABIC = "arabic"
+    OIC = "oic"
+
+
+class HostPosition(StrEnum):
+    FIRST = "first"
+    LAST = "last"
+
+
 DEFAULT_SECTION_HEADINGS: dict[Section, str] = {
     Section.MEMBERS: "MEMBER COUNTRIES OF THE OIC",
     Section.OBSERVERS: "OBSERVER COUNTRIES",
@@ -54,6 +68,10 @@ class Meeting:
     section_headings: dict[Section, str] = field(
         default_factory=lambda: dict(DEFAULT_SECTION_HEADINGS)
     )
+    ordering: Ordering = Ordering.ENGLISH
+    host: str = ""
+    host_position: HostPosition = HostPosition.LAST
+    field_locations: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

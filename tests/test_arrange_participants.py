@@ -105,7 +105,7 @@ def test_institutions_follow_their_category_order() -> None:
     assert [g.heading for g in institutions.groups] == [
         SESRIC,
         "ISLAMIC CORPORATION FOR THE INSURANCE OF INVESTMENT AND EXPORT CREDIT (ICIEC)",
-        "ISLAMIC CHAMBER OF COMMERCE, INDUSTRY AND AGRICULTURE (ICCIA)",
+        "ISLAMIC CHAMBER OF COMMERCE AND DEVELOPMENT (ICCD)",
         "STANDING COMMITTEE ON SCIENTIFIC AND TECHNOLOGICAL COOPERATION (COMSTECH)",
     ]
 

@@ -2,9 +2,10 @@
 
 Sections come in a fixed order (member countries, observer states, OIC institutions, other
 organisations, the secretariat) and are lettered A., B., C. … among those that have people.
-Member and observer states are ordered alphabetically by English short name and headed by
-their formal name, as in the reference report; OIC bodies by category, then name. Within a
-delegation, rows keep the workbook's order, which is protocol order.
+Member and observer states follow the meeting's ordering (arrange/ordering.py) and are
+headed by their formal name, as in the reference report; the host, if named, goes first or
+last among them. OIC bodies come by category, then name. Within a delegation, rows keep the
+workbook's order, which is protocol order.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportkit.arrange.capitals import capitals
+from reportkit.arrange.ordering import collation_key, state_key
 from reportkit.arrange.result import DelegationGroup, ParticipantSection, Person
-from reportkit.model import HeadingOverride, Meeting, Participant, Section
+from reportkit.model import HeadingOverride, HostPosition, Meeting, Ordering, Participant, Section
 from reportkit.problems import Problem, Severity
 from reportkit.reference import Delegation, DelegationKind, ReferenceData
-from reportkit.reference.names import match_key, sort_key
+from reportkit.reference.names import match_key
 
 _SECTION_OF_KIND = {
     DelegationKind.MEMBER: Section.MEMBERS,
@@ -39,9 +41,12 @@ class Placement:
 class DelegationResolver:
     """Decides, from a typed delegation name, the group and section it belongs to."""
 
-    def __init__(self, reference: ReferenceData, secretariat: str) -> None:
+    def __init__(
+        self, reference: ReferenceData, secretariat: str, ordering: Ordering = Ordering.ENGLISH
+    ) -> None:
         self.reference = reference
         self.secretariat = secretariat
+        self.ordering = ordering
         self._secretariat_match = reference.find(secretariat) if secretariat else None
 
     def is_secretariat(self, name: str) -> bool:
@@ -56,25 +61,25 @@ class DelegationResolver:
             return Placement(SECRETARIAT_KEY, Section.SECRETARIAT, (), self.secretariat or name)
         found = self.reference.find(name)
         if found is not None:
-            return _known(found, section)
+            return self._known(found, section)
         if section is None:
             return None
-        return Placement(f"name:{match_key(name)}", section, (9, sort_key(name)), name)
+        order = (9, collation_key(name, self.ordering))
+        return Placement(f"name:{match_key(name)}", section, order, name)
+
+    def _known(self, found: Delegation, section: Section | None) -> Placement:
+        natural = _SECTION_OF_KIND[found.kind]
+        order: tuple[object, ...]
+        if natural is Section.INSTITUTIONS:
+            order = (found.rank, collation_key(found.formal_name, self.ordering))
+        else:
+            order = (0, *state_key(self.ordering)(found))
+        return Placement(f"ref:{found.name}", section or natural, order, found.heading)
 
     def key_of(self, name: str) -> str:
         placement = self.place(name, Section.OTHERS)
         assert placement is not None
         return placement.key
-
-
-def _known(found: Delegation, section: Section | None) -> Placement:
-    natural = _SECTION_OF_KIND[found.kind]
-    order: tuple[object, ...]
-    if natural is Section.INSTITUTIONS:
-        order = (found.rank, sort_key(found.formal_name))
-    else:
-        order = (0, sort_key(found.name))
-    return Placement(f"ref:{found.name}", section or natural, order, found.heading)
 
 
 def arrange_participants(
@@ -84,7 +89,7 @@ def arrange_participants(
     reference: ReferenceData,
 ) -> tuple[tuple[ParticipantSection, ...], list[Problem]]:
     problems: list[Problem] = []
-    resolver = DelegationResolver(reference, meeting.secretariat)
+    resolver = DelegationResolver(reference, meeting.secretariat, meeting.ordering)
     placements: dict[str, Placement] = {}
     people: dict[str, list[Person]] = {}
     for participant in participants:
@@ -96,6 +101,7 @@ def arrange_participants(
         people.setdefault(placement.key, []).append(_person(participant))
 
     headings = _override_headings(overrides, resolver, set(placements), problems)
+    _apply_host_rule(meeting, resolver, placements, problems)
     sections = []
     for section in Section:
         keys = sorted(
@@ -115,6 +121,33 @@ def arrange_participants(
         letter = chr(ord("A") + len(sections))
         sections.append(ParticipantSection(section, letter, capitals(heading), groups))
     return tuple(sections), problems
+
+
+def _apply_host_rule(
+    meeting: Meeting,
+    resolver: DelegationResolver,
+    placements: dict[str, Placement],
+    problems: list[Problem],
+) -> None:
+    """Move the host delegation first or last in its section, as some COMCEC lists do."""
+    if not meeting.host:
+        return
+    host = resolver.place(meeting.host, None)
+    if host is None:
+        problems.append(
+            Problem(
+                f'unknown host "{meeting.host}"',
+                "name the host country as in `reportkit delegations`",
+                meeting.field_locations.get("host", ""),
+            )
+        )
+        return
+    if host.key in placements:
+        edge = -1 if meeting.host_position is HostPosition.FIRST else 99
+        placement = placements[host.key]
+        placements[host.key] = Placement(
+            placement.key, placement.section, (edge, *placement.order), placement.heading
+        )
 
 
 def _person(participant: Participant) -> Person:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
+from typing import TypeVar
 
-from reportkit.model import DEFAULT_SECTION_HEADINGS, Meeting, Section
+from reportkit.model import DEFAULT_SECTION_HEADINGS, HostPosition, Meeting, Ordering, Section
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import one_line, to_date
 from reportkit.read.workbook import OpenWorkbook, Row, normalise_name
 
-_TEXT_FIELDS = ("title", "document", "venue", "time_zone", "secretariat", "symbol")
+_TEXT_FIELDS = ("title", "document", "venue", "time_zone", "secretariat", "symbol", "host")
+_CHOICE_FIELDS = ("ordering", "host_position")
 _DATE_FIELDS = ("date", "end_date")
 _HEADING_FIELDS = {
     "members_heading": Section.MEMBERS,
@@ -17,7 +20,8 @@ _HEADING_FIELDS = {
     "institutions_heading": Section.INSTITUTIONS,
     "others_heading": Section.OTHERS,
 }
-KNOWN_FIELDS = (*_TEXT_FIELDS, *_DATE_FIELDS, *_HEADING_FIELDS)
+KNOWN_FIELDS = (*_TEXT_FIELDS, *_DATE_FIELDS, *_CHOICE_FIELDS, *_HEADING_FIELDS)
+C = TypeVar("C", bound=StrEnum)
 
 
 def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
@@ -77,6 +81,22 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
             )
         return value
 
+    def choice(key: str, choices: type[C], default: C) -> C:
+        typed = text(key)
+        if not typed:
+            return default
+        try:
+            return choices(typed.casefold())
+        except ValueError:
+            problems.append(
+                Problem(
+                    f'unknown {key.replace("_", " ")} "{typed}"',
+                    "write one of: " + ", ".join(c.value for c in choices),
+                    rows[key].ref("Value"),
+                )
+            )
+            return default
+
     title = text("title")
     if not title:
         where = (
@@ -97,6 +117,8 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
                 rows["end_date"].ref("Value"),
             )
         )
+    ordering = choice("ordering", Ordering, Ordering.ENGLISH)
+    host_position = choice("host_position", HostPosition, HostPosition.LAST)
     problems.extend(table_problems)
     if not title or start is None:
         return None
@@ -114,6 +136,10 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         secretariat=text("secretariat"),
         symbol=text("symbol"),
         section_headings=headings,
+        ordering=ordering,
+        host=text("host"),
+        host_position=host_position,
+        field_locations={key: row.ref("Value") for key, row in rows.items()},
     )
 
 

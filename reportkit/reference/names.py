@@ -5,17 +5,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_LEADING_ARTICLE = re.compile(r"^the\s+")
+_ARABIC_ARTICLE = "ال"
+_LEADING_ARTICLE = re.compile(r"^(the|l|la|le|les)\s+")
+
+# Words that open a state's formal name. "Republic of Niger" is found as "Niger" only
+# when stripping them leaves a name that is itself unambiguous.
+_STATE_PREFIX = re.compile(
+    r"^((islamic|federal|arab|democratic|people s|cooperative|co operative|hashemite|"
+    r"united|plurinational|federal democratic|people s democratic)\s+)*"
+    r"(republic|kingdom|state|sultanate|emirate|union|federation)\s+of\s+(the\s+)?"
+)
 
 
 def match_key(name: str) -> str:
-    """Case, accents, punctuation and a leading "The" do not distinguish delegations."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
+    """Case, accents, punctuation and a leading article do not distinguish delegations."""
+    text = name.strip().replace("ı", "i").replace("İ", "I")
+    text = text.removeprefix(_ARABIC_ARTICLE)
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     words = re.sub(r"[\W_]+", " ", plain).strip()
     return _LEADING_ARTICLE.sub("", words)
 
 
-def sort_key(name: str) -> tuple[str, str]:
-    """Alphabetical order filing accented letters with their base letter (Côte after Comoros)."""
-    return match_key(name), name
+def without_state_prefix(key: str) -> str:
+    """ "republic of the gambia" → "gambia"; a key without such a prefix is returned as is."""
+    return _STATE_PREFIX.sub("", key)

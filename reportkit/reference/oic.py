@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
-import difflib
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 
-from reportkit.reference.names import match_key
+from rapidfuzz import fuzz, process
+
+from reportkit.reference.names import match_key, without_state_prefix
 
 
 class DelegationKind(StrEnum):
@@ -33,6 +34,9 @@ INSTITUTION_RANK = {
 }
 
 
+_SUGGESTION_SPREAD = 12
+
+
 @dataclass(frozen=True)
 class Delegation:
     """A state or an OIC body, as the reference data knows it."""
@@ -45,6 +49,11 @@ class Delegation:
     iso2: str = ""
     iso3: str = ""
     oic_order: int = 0
+    name_fr: str = ""
+    formal_name_fr: str = ""
+    name_ar: str = ""
+    aliases: tuple[str, ...] = ()
+    former: tuple[str, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -59,9 +68,20 @@ class Delegation:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return tuple(
-            n for n in (self.name, self.formal_name, self.acronym, self.iso2, self.iso3) if n
+        """Every name it may be typed as: English, French and Arabic names, codes, aliases."""
+        candidates = (
+            self.name,
+            self.formal_name,
+            self.acronym,
+            self.iso2,
+            self.iso3,
+            self.name_fr,
+            self.formal_name_fr,
+            self.name_ar,
+            *self.aliases,
+            *self.former,
         )
+        return tuple(n for n in candidates if n)
 
 
 class ReferenceData:
@@ -70,22 +90,55 @@ class ReferenceData:
     def __init__(self, delegations: list[Delegation]) -> None:
         self.delegations = tuple(delegations)
         self._by_key: dict[str, Delegation] = {}
+        ambiguous: set[str] = set()
         for delegation in self.delegations:
             for name in delegation.names:
-                self._by_key.setdefault(match_key(name), delegation)
+                key = match_key(name)
+                known = self._by_key.setdefault(key, delegation)
+                if known != delegation:
+                    ambiguous.add(key)
+        for key in ambiguous:
+            del self._by_key[key]
+        self._by_short_key = _unambiguous_short_keys(self._by_key)
 
     def find(self, name: str) -> Delegation | None:
-        return self._by_key.get(match_key(name))
+        """The delegation a typed name means, or None; never a guess between two."""
+        key = match_key(name)
+        found = self._by_key.get(key)
+        if found is None:
+            found = self._by_short_key.get(without_state_prefix(key))
+        return found
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """The closest known names, for an error message about an unknown one."""
-        keys = difflib.get_close_matches(match_key(name), list(self._by_key), n=limit, cutoff=0.6)
-        seen: list[str] = []
-        for key in keys:
+        """The closest known names, for an error message about an unknown one.
+
+        Codes of two or three letters only compete with a query as short, or every typo
+        would be "close" to some ISO code; names far behind the best match are left out.
+        """
+        query = match_key(name)
+        keys = [k for k in self._by_key if len(k) > 3 or len(query) <= 3]
+        matches = process.extract(query, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=70)
+        labels: list[str] = []
+        for key, score, _index in matches:
             label = self._by_key[key].name
-            if label not in seen:
-                seen.append(label)
-        return seen
+            if score >= matches[0][1] - _SUGGESTION_SPREAD and label not in labels:
+                labels.append(label)
+        return labels[:limit]
+
+
+def _unambiguous_short_keys(by_key: dict[str, Delegation]) -> dict[str, Delegation]:
+    """Keys without their "Republic of"-style prefix, kept where only one delegation has them."""
+    short: dict[str, Delegation] = {}
+    clashes: set[str] = set()
+    for key, delegation in by_key.items():
+        stripped = without_state_prefix(key)
+        if short.setdefault(stripped, delegation) != delegation:
+            clashes.add(stripped)
+    return {k: v for k, v in short.items() if k not in clashes}
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (cell or "").split(";") if part.strip())
 
 
 @cache
@@ -102,6 +155,10 @@ def load_reference() -> ReferenceData:
                     iso2=row["iso2"],
                     iso3=row["iso3"],
                     oic_order=int(row["oic_order"]),
+                    name_fr=row.get("name_fr") or "",
+                    formal_name_fr=row.get("name_fr_formal") or "",
+                    name_ar=row.get("name_ar") or "",
+                    aliases=_split(row.get("aliases")),
                 )
             )
     with (data / "institutions.csv").open(encoding="utf-8", newline="") as handle:
@@ -113,6 +170,9 @@ def load_reference() -> ReferenceData:
                     kind=DelegationKind.INSTITUTION,
                     acronym=row["acronym"],
                     category=row["category"],
+                    name_fr=row.get("name_fr") or "",
+                    aliases=_split(row.get("aliases")),
+                    former=_split(row.get("former")),
                 )
             )
     return ReferenceData(delegations)
