@@ -52,7 +52,15 @@ def check(workbook: StrPath) -> list[Problem]:
 
 
 def output_path(workbook: StrPath, out_dir: StrPath) -> Path:
-    return Path(out_dir) / f"{Path(workbook).stem}.docx"
+    """`OUTDIR/<workbook stem>.docx`: a plain file name, never a path out of OUTDIR."""
+    name = f"{Path(workbook).stem}.docx"
+    target = Path(out_dir) / name
+    if Path(name).name != name or target.resolve().parent != Path(out_dir).resolve():
+        raise InputError(
+            str(workbook),
+            [Problem(f'the report name "{name}" is not a plain file name', "rename the workbook")],
+        )
+    return target
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,18 @@ def build_report(
         Path(template) if template else default_template(),
     )
     target = output_path(workbook, out_dir)
-    write_atomic(target, docx_bytes(document))
+    try:
+        write_atomic(target, docx_bytes(document))
+    except OSError as error:
+        raise InputError(
+            str(target),
+            [
+                Problem(
+                    f"the report cannot be written ({error.strerror or error})",
+                    "check the folder is writable and the file is not open in Word, then retry",
+                )
+            ],
+        ) from error
     return BuildResult(target, prepared.warnings)
 
 

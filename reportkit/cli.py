@@ -6,6 +6,7 @@ Exit status: 0 all built, 1 a workbook had errors (each one line on stderr), 2 u
 
 from __future__ import annotations
 
+import json
 import sys
 import traceback
 from pathlib import Path
@@ -13,9 +14,10 @@ from pathlib import Path
 import click
 
 from reportkit.api import build_report
+from reportkit.api import check as check_one
 from reportkit.delegations import category, list_delegations
 from reportkit.model import Ordering
-from reportkit.problems import InputError
+from reportkit.problems import InputError, Severity
 from reportkit.render import TemplateProblem
 
 EXIT_INPUT, EXIT_BUG = 1, 3
@@ -61,18 +63,70 @@ def build(workbooks: tuple[Path, ...], out_dir: Path, template: Path | None) -> 
             click.echo(f"{path}: template: {error}", err=True)
             sys.exit(EXIT_INPUT)
         except Exception:
-            click.echo(
-                f"{path}: sorry, reportkit hit a bug it could not handle; "
-                "please report it with the details below.",
-                err=True,
-            )
-            traceback.print_exc()
-            sys.exit(EXIT_BUG)
+            _apologise(path)
         for warning in result.warnings:
             click.echo(warning.line(str(path)), err=True)
         click.echo(str(result.path))
     if failed:
         sys.exit(EXIT_INPUT)
+
+
+@main.command()
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="One line per problem, or the same findings as JSON.",
+)
+def check(workbooks: tuple[Path, ...], output_format: str) -> None:
+    """Check WORKBOOKs for problems without writing anything."""
+    findings = []
+    for path in workbooks:
+        try:
+            problems = check_one(path)
+        except Exception:
+            _apologise(path)
+        findings.append((path, problems))
+    if output_format == "json":
+        report = [
+            {
+                "file": str(path),
+                "errors": sum(p.severity is Severity.ERROR for p in problems),
+                "warnings": sum(p.severity is Severity.WARNING for p in problems),
+                "problems": [p.as_dict(str(path)) for p in problems],
+            }
+            for path, problems in findings
+        ]
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for path, problems in findings:
+            for problem in problems:
+                click.echo(problem.line(str(path)))
+            click.echo(f"{path}: {_summary(problems)}")
+    if any(p.severity is Severity.ERROR for _, problems in findings for p in problems):
+        sys.exit(EXIT_INPUT)
+
+
+def _summary(problems: list) -> str:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        return "no problems"
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def _apologise(path: Path) -> None:
+    """A bug of ours, not the user's: say so briefly, show the traceback, stop."""
+    click.echo(
+        f"{path}: sorry, reportkit hit a bug it could not handle; "
+        "please report it with the details below.",
+        err=True,
+    )
+    traceback.print_exc()
+    sys.exit(EXIT_BUG)
 
 
 @main.command()

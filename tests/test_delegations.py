@@ -90,7 +90,11 @@ def test_all_57_members_in_each_ordering(ordering: Ordering) -> None:
 def _arrange(typed: list[str], **meeting: object):
     people = tuple(
         Participant(
-            name, "A", "B", location=f"Participants!C{i}", delegation_location=f"Participants!A{i}"
+            name,
+            "A",
+            f"B{i}",
+            location=f"Participants!C{i}",
+            delegation_location=f"Participants!A{i}",
         )
         for i, name in enumerate(typed, start=2)
     )

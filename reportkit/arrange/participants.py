@@ -92,11 +92,16 @@ def arrange_participants(
     resolver = DelegationResolver(reference, meeting.secretariat, meeting.ordering)
     placements: dict[str, Placement] = {}
     people: dict[str, list[Person]] = {}
+    seen: dict[tuple[str, str], Participant] = {}
     for participant in participants:
         placement = resolver.place(participant.delegation, participant.section)
         if placement is None:
             problems.append(_unknown(participant, reference))
             continue
+        identity = (placement.key, match_key(f"{participant.first_name} {participant.last_name}"))
+        if identity in seen:
+            problems.append(_duplicate(participant, seen[identity]))
+        seen.setdefault(identity, participant)
         placements.setdefault(placement.key, placement)
         people.setdefault(placement.key, []).append(_person(participant))
 
@@ -155,6 +160,16 @@ def _person(participant: Participant) -> Person:
     prefix = f"{participant.honorific} " if participant.honorific else ""
     details = ", ".join(p for p in (participant.position, participant.organisation) if p)
     return Person(f"-{prefix}{name}", details)
+
+
+def _duplicate(participant: Participant, first: Participant) -> Problem:
+    name = " ".join(p for p in (participant.first_name, participant.last_name) if p)
+    return Problem(
+        f'"{name}" of {participant.delegation} is listed twice (also at {first.location})',
+        "delete one of the rows if it is the same person",
+        participant.location,
+        Severity.WARNING,
+    )
 
 
 def _unknown(participant: Participant, reference: ReferenceData) -> Problem:

@@ -27,6 +27,7 @@ def read_workbook(path: Path) -> tuple[MeetingInput | None, list[Problem]]:
         programme = read_programme(book, problems)
         participants = read_participants(book, problems)
         headings = read_headings(book, problems)
+        problems = book.without_echoes(problems)
     finally:
         book.close()
     if meeting is None:

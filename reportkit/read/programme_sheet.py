@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from reportkit.model import ProgrammeSlot
-from reportkit.problems import Problem
+from reportkit.problems import Problem, Severity
 from reportkit.read.cells import one_line, to_date, to_time
 from reportkit.read.workbook import OpenWorkbook, Row
 
@@ -43,7 +43,36 @@ def read_programme(book: OpenWorkbook, problems: list[Problem]) -> tuple[Program
                 ProgrammeSlot(start, end, title, description, points, day, row.ref("Start"))
             )
     problems.extend(table.problems)
+    problems.extend(_timing_warnings(slots))
     return tuple(slots)
+
+
+def _timing_warnings(slots: list[ProgrammeSlot]) -> list[Problem]:
+    """Slots that end before they start or overlap the one before are likely typos."""
+    warnings = []
+    previous: ProgrammeSlot | None = None
+    for slot in slots:
+        if slot.end < slot.start:
+            warnings.append(
+                Problem(
+                    f"the slot ends ({slot.end:%H.%M}) before it starts ({slot.start:%H.%M})",
+                    "check the Start and End times",
+                    slot.location,
+                    Severity.WARNING,
+                )
+            )
+        elif previous is not None and previous.day == slot.day and slot.start < previous.end:
+            warnings.append(
+                Problem(
+                    f"the slot starts at {slot.start:%H.%M}, before the previous slot ends"
+                    f" ({previous.end:%H.%M}, {previous.location})",
+                    "check the times, or start a new Day",
+                    slot.location,
+                    Severity.WARNING,
+                )
+            )
+        previous = slot
+    return warnings
 
 
 def _time(row: Row, column: str, problems: list[Problem]) -> time | None:

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
 from reportkit.problems import InputError, Problem, Severity, cell_ref
 from reportkit.read.cells import EXCEL_ERRORS, as_text, clean_text
+from reportkit.read.sheet_scan import SheetScan, scan_sheet
 
 
 def normalise_name(name: object) -> str:
@@ -35,9 +37,19 @@ class Row:
 
     def raw(self, column: str) -> Any:
         index = self.table.columns.get(normalise_name(column))
-        if index is None or index >= len(self.values):
+        if index is None:
             return None
-        return self.values[index]
+        ref = self.ref(column)
+        if ref.split("!")[1] in self.table.uncached:
+            self.table.uncached.discard(ref.split("!")[1])
+            self.table.problems.append(
+                Problem(
+                    "the formula has no saved result",
+                    "open the workbook in Excel and save it, or type the value instead",
+                    ref,
+                )
+            )
+        return self.values[index] if index < len(self.values) else None
 
     def ref(self, column: str) -> str:
         index = self.table.columns.get(normalise_name(column))
@@ -79,6 +91,7 @@ class SheetTable:
     header: tuple[str, ...]
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    uncached: set[str] = field(default_factory=set)
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
@@ -93,6 +106,7 @@ class OpenWorkbook:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.book = _open(path)
+        self.tables: list[SheetTable] = []
         self.sheet_names = {normalise_name(ws.title): ws.title for ws in self.book.worksheets}
 
     def close(self) -> None:
@@ -114,16 +128,16 @@ class OpenWorkbook:
                 )
             return None
         worksheet = self.book[title]
-        worksheet.reset_dimensions()
-        rows = worksheet.iter_rows(values_only=True)
-        header_values = next(rows, ())
-        header = tuple(as_text(v).strip() for v in header_values)
+        scan = self._scan(worksheet)
+        grid = _filled_grid(worksheet, scan)
+        header = tuple(as_text(v).strip() for v in (grid[0] if grid else ()))
         columns: dict[str, int] = {}
         for index, name in enumerate(header):
             key = normalise_name(name)
             if key and key not in columns:
                 columns[key] = index
-        table = SheetTable(title, columns, header)
+        table = SheetTable(title, columns, header, uncached=set(scan.uncached_formulas))
+        self.tables.append(table)
         missing = [c for c in required if normalise_name(c) not in columns]
         if missing:
             found = ", ".join(h for h in header if h) or "none"
@@ -137,10 +151,68 @@ class OpenWorkbook:
                 )
             )
             return None
-        for number, values in enumerate(rows, start=2):
+        for number, values in enumerate(grid[1:], start=2):
             if any(v is not None and as_text(v).strip() for v in values):
-                table.rows.append(Row(table, number, tuple(values)))
+                table.rows.append(Row(table, number, values))
+        problems.extend(_merge_warnings(title, scan))
         return table
+
+    def without_echoes(self, problems: list[Problem]) -> list[Problem]:
+        """Drop "is empty" errors for cells already reported for what they really hold.
+
+        A cell holding `#REF!` or an uncomputed formula reads as empty; its own problem
+        says more than a second one saying the cell is empty.
+        """
+        cell_problems = [p for table in self.tables for p in table.problems]
+        own = {id(p) for p in cell_problems}
+        flagged = {p.location for p in cell_problems}
+        return [p for p in problems if id(p) in own or p.location not in flagged]
+
+    def _scan(self, worksheet: object) -> SheetScan:
+        member = getattr(worksheet, "_worksheet_path", None)
+        return scan_sheet(self.path, member) if member else SheetScan(last_row=None)
+
+
+def _filled_grid(worksheet: Any, scan: SheetScan) -> list[tuple[Any, ...]]:
+    """The sheet's rows up to the last one holding a value, merged cells filled downward.
+
+    A value merged down a column (a delegation written once for its three delegates)
+    belongs to every row of the merge, as a reader of the sheet sees it.
+    """
+    worksheet.reset_dimensions()
+    last_row = scan.last_row
+    if last_row is not None:
+        last_row = max([last_row, *(bottom for _, _, _, bottom in scan.merged)])
+    if last_row == 0:
+        return []
+    grid = [list(row) for row in worksheet.iter_rows(values_only=True, max_row=last_row)]
+    for left, top, right, bottom in scan.merged:
+        if left != right or top > len(grid):
+            continue
+        value = grid[top - 1][left - 1] if left <= len(grid[top - 1]) else None
+        for row in grid[top : min(bottom, len(grid))]:
+            row.extend([None] * (left - len(row)))
+            row[left - 1] = value
+    return [tuple(row) for row in grid]
+
+
+def _merge_warnings(title: str, scan: SheetScan) -> list[Problem]:
+    """Cells merged across columns keep their value in the first column only."""
+    return [
+        Problem(
+            f"cells {_range_ref(bounds)} are merged across columns; only the first is read",
+            "unmerge the cells and put each value in its own column",
+            f"{title}!{_range_ref(bounds)}",
+            Severity.WARNING,
+        )
+        for bounds in scan.merged
+        if bounds[0] != bounds[2]
+    ]
+
+
+def _range_ref(bounds: tuple[int, int, int, int]) -> str:
+    left, top, right, bottom = bounds
+    return f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
 
 
 def _open(path: Path) -> Workbook:
