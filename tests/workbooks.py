@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -44,3 +46,20 @@ def variant(**changes: list[list[object]] | None) -> dict[str, list[list[object]
         else:
             sheets[name] = rows
     return sheets
+
+
+def set_cell_xml(path: Path, sheet_number: int, cell: str, xml: str) -> None:
+    """Replace one cell's XML as Excel would write it, for what openpyxl cannot write.
+
+    (openpyxl stores no formula results and cuts text at Excel's 32,767 characters.)
+    """
+    with zipfile.ZipFile(path) as source:
+        parts = {n: source.read(n) for n in source.namelist()}
+    member = f"xl/worksheets/sheet{sheet_number}.xml"
+    text = parts[member].decode()
+    replaced = re.sub(rf'<c r="{cell}"[^>]*?(/>|>.*?</c>)', lambda _: xml, text, count=1)
+    assert replaced != text, f"cell {cell} not found in {member}"
+    parts[member] = replaced.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
