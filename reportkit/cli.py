@@ -60,7 +60,7 @@ def build(workbooks: tuple[Path, ...], out_dir: Path, template: Path | None) -> 
                 click.echo(problem.line(error.source), err=True)
             continue
         except TemplateProblem as error:
-            click.echo(f"{path}: template: {error}", err=True)
+            click.echo(error.line(), err=True)
             sys.exit(EXIT_INPUT)
         except Exception:
             _apologise(path)

@@ -8,6 +8,7 @@ date so the same input always gives the same bytes.
 
 from __future__ import annotations
 
+import glob
 import io
 import os
 import tempfile
@@ -41,8 +42,13 @@ def normalise_zip(data: bytes) -> bytes:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` so that `target` is either the old file or the whole new one."""
+    """Write `data` to `target` so that `target` is either the old file or the whole new one.
+
+    A temporary file left by a build that was killed is removed on the next build.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+        leftover.unlink(missing_ok=True)
     handle, temp_name = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".part"
     )

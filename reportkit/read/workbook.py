@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -105,12 +105,13 @@ class OpenWorkbook:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.book = _open(path)
+        self._handle, self.book = _open(path)
         self.tables: list[SheetTable] = []
         self.sheet_names = {normalise_name(ws.title): ws.title for ws in self.book.worksheets}
 
     def close(self) -> None:
         self.book.close()
+        self._handle.close()
 
     def table(
         self, sheet: str, required: tuple[str, ...], problems: list[Problem], optional: bool = False
@@ -215,7 +216,7 @@ def _range_ref(bounds: tuple[int, int, int, int]) -> str:
     return f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
 
 
-def _open(path: Path) -> Workbook:
+def _open(path: Path) -> tuple[BinaryIO, Workbook]:
     if not path.exists():
         raise InputError(str(path), [Problem("the file does not exist", "check the path")])
     if path.is_dir():
@@ -227,9 +228,13 @@ def _open(path: Path) -> Workbook:
             str(path),
             [Problem("this is not an Excel .xlsx workbook", "save it from Excel as .xlsx")],
         )
+    # A file object, not a name: openpyxl refuses names without an .xlsx-like
+    # extension, but what the file holds was checked above, whatever its name.
+    handle = path.open("rb")
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        return handle, load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for damaged files
+        handle.close()
         raise InputError(
             str(path),
             [

@@ -12,13 +12,22 @@ from typing import Any
 
 from docx.document import Document
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
 
 class TemplateProblem(Exception):
-    """A template that cannot be rendered; the message names the template and the cause."""
+    """A template that cannot be rendered: one line naming the template, the cause and the fix."""
+
+    def __init__(self, template: Path, message: str, hint: str) -> None:
+        self.template = template
+        self.message = message
+        self.hint = hint
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        return f"{self.template}: {self.message} — {self.hint}"
 
 
 class _StrictDocxTemplate(DocxTemplate):
@@ -33,8 +42,28 @@ def render_template(template: Path, values: dict[str, Any]) -> Document:
     try:
         document = _StrictDocxTemplate(template)
         document.render(values, jinja_env=environment, autoescape=True)
+    except SecurityError as exc:
+        raise TemplateProblem(
+            template,
+            f"the template tries to reach Python internals ({exc}), which reportkit refuses",
+            "remove that tag from the template",
+        ) from exc
+    except UndefinedError as exc:
+        raise TemplateProblem(
+            template,
+            f"the template uses a name reportkit does not provide ({exc})",
+            "use only the tags of the shipped templates/report.docx",
+        ) from exc
     except TemplateError as exc:
-        raise TemplateProblem(f"{template.name}: {type(exc).__name__}: {exc}") from exc
+        raise TemplateProblem(
+            template,
+            f"the template has a broken tag ({exc})",
+            "fix the {{ }} or {% %} tag in Word; each {%p %} must be alone in its paragraph",
+        ) from exc
     except etree.XMLSyntaxError as exc:
-        raise TemplateProblem(f"{template.name}: the rendered XML is malformed: {exc}") from exc
+        raise TemplateProblem(
+            template,
+            f"the template produces malformed Word XML ({exc})",
+            "accept all tracked changes in the template and keep each tag in one piece",
+        ) from exc
     return document.docx

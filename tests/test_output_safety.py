@@ -1,0 +1,107 @@
+"""Output is all or nothing: killed builds, unwritable targets, names that stay in OUTDIR."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import signal
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+
+import reportkit
+from tests.conftest import SAMPLE
+
+# Runs a real build in its own process and kills it with SIGKILL once the new report's
+# bytes are in the temporary file, before it is renamed into place.
+KILL_MID_WRITE = """
+import os, signal, sys
+import reportkit
+real_fsync = os.fsync
+def fsync_then_die(fd):
+    real_fsync(fd)
+    os.kill(os.getpid(), signal.SIGKILL)
+os.fsync = fsync_then_die
+reportkit.build(sys.argv[1], sys.argv[2])
+"""
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_build_killed_mid_write_leaves_the_previous_report_whole(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    workbook = tmp_path / "meeting.xlsx"
+    shutil.copy(SAMPLE, workbook)
+    previous = reportkit.build(workbook, out)
+    before = digest(previous)
+
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_MID_WRITE, str(workbook), str(out)], check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    leftovers = [p.name for p in out.iterdir() if p.name != "meeting.docx"]
+    assert (
+        len(leftovers) == 1
+        and leftovers[0].startswith(".meeting.docx.")
+        and leftovers[0].endswith(".part")
+    )
+    assert digest(previous) == before
+    assert Document(str(previous)).paragraphs[0].text == "REPORT"
+
+    reportkit.build(workbook, out)
+    assert [p.name for p in out.iterdir()] == ["meeting.docx"]
+
+
+def test_a_first_build_killed_mid_write_leaves_no_report(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_MID_WRITE, str(SAMPLE), str(out)], check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    assert not (out / "comcec-digital-2022.docx").exists()
+
+
+def test_unwritable_target_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "comcec-digital-2022.docx").mkdir(parents=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "reportkit", "build", str(SAMPLE), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{out / 'comcec-digital-2022.docx'}: the report cannot be written (Is a directory) — check"
+        " the folder is writable and the file is not open in Word, then retry"
+    ]
+    assert [p.name for p in out.iterdir()] == ["comcec-digital-2022.docx"]
+
+
+def test_outdir_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    out = tmp_path / "taken"
+    out.write_text("not a folder")
+    result = subprocess.run(
+        [sys.executable, "-m", "reportkit", "build", str(SAMPLE), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert out.read_text() == "not a folder"
+
+
+def test_report_names_stay_inside_outdir(tmp_path: Path) -> None:
+    odd = tmp_path / "..xlsx"
+    shutil.copy(SAMPLE, odd)
+    out = tmp_path / "out"
+    written = reportkit.build(odd, out)
+    assert written.parent == out
+    assert written.name == "..docx"
+    assert zipfile.is_zipfile(written)

@@ -1,0 +1,83 @@
+"""Templates run sandboxed and every value prints literally."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from docx import Document
+
+import reportkit
+from reportkit.render import default_template
+from tests.conftest import SAMPLE
+from tests.workbooks import variant, write_workbook
+
+
+def template_with(tmp_path: Path, text: str) -> Path:
+    document = Document(str(default_template()))
+    document.add_paragraph(text)
+    target = tmp_path / "custom.docx"
+    document.save(str(target))
+    return target
+
+
+def build(workbook: Path, out: Path, template: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reportkit",
+            "build",
+            str(workbook),
+            "-o",
+            str(out),
+            "--template",
+            str(template),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_code_execution_in_a_template_is_refused(tmp_path: Path) -> None:
+    template = template_with(tmp_path, "{{ cycler.__init__.__globals__.os.popen('id').read() }}")
+    result = build(SAMPLE, tmp_path / "out", template)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"{template}: the template tries to reach Python internals (access to attribute '__init__'"
+        " of 'type' object is unsafe.), which reportkit refuses — remove that tag from the template"
+    ]
+    assert not (tmp_path / "out" / "comcec-digital-2022.docx").exists()
+
+
+def test_unknown_names_and_broken_tags_are_named(tmp_path: Path) -> None:
+    unknown = build(SAMPLE, tmp_path / "out", template_with(tmp_path, "{{ chair_name }}"))
+    assert unknown.returncode == 1
+    assert (
+        "the template uses a name reportkit does not provide ('chair_name' is undefined)"
+        in unknown.stderr
+    )
+    broken = build(SAMPLE, tmp_path / "out", template_with(tmp_path, "{{ title.title }"))
+    assert broken.returncode == 1
+    assert "custom.docx: the template has a broken tag (" in broken.stderr
+    assert "Traceback" not in unknown.stderr + broken.stderr
+
+
+def test_markup_characters_print_literally(tmp_path: Path) -> None:
+    hostile = "R&D <Committee> \"A\" 'B' {{ 7*7 }} {% if %} </w:t></w:r>"
+    sheets = variant(
+        Report=[["Kind", "Text"], ["paragraph", hostile], ["paragraph", "After"]],
+        Participants=[
+            ["Delegation", "First name", "Last name", "Position", "Organisation"],
+            ["Egypt", "A&B", "<C>", hostile, "x"],
+        ],
+    )
+    out = reportkit.build(write_workbook(tmp_path / "h.xlsx", sheets), tmp_path / "out")
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert hostile in texts
+    assert "After" in texts
+    assert "-A&B <C>" in texts
+    assert f"{hostile}, x" in texts
