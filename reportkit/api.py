@@ -67,6 +67,7 @@ def output_path(workbook: StrPath, out_dir: StrPath) -> Path:
 class BuildResult:
     path: Path
     warnings: list[Problem]
+    source: MeetingInput
 
 
 def build_report(
@@ -95,7 +96,7 @@ def build_report(
                 )
             ],
         ) from error
-    return BuildResult(target, prepared.warnings)
+    return BuildResult(target, prepared.warnings, prepared.source)
 
 
 def build(workbook: StrPath, out_dir: StrPath = "outputs", template: StrPath | None = None) -> Path:

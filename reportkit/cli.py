@@ -10,15 +10,18 @@ import json
 import sys
 import traceback
 from pathlib import Path
+from time import perf_counter
 
 import click
 
-from reportkit.api import build_report
+from reportkit import summary
 from reportkit.api import check as check_one
+from reportkit.batch import Outcome, Status, find_workbooks, run_batch
 from reportkit.delegations import category, list_delegations
 from reportkit.model import Ordering
-from reportkit.problems import InputError, Severity
+from reportkit.problems import Severity
 from reportkit.render import TemplateProblem
+from reportkit.write import write_atomic
 
 EXIT_INPUT, EXIT_BUG = 1, 3
 
@@ -30,7 +33,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("workbooks", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("workbooks", nargs=-1)
 @click.option(
     "-o",
     "--out-dir",
@@ -45,30 +48,79 @@ def main() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A restyled copy of templates/report.docx to use instead of the shipped one.",
 )
-def build(workbooks: tuple[Path, ...], out_dir: Path, template: Path | None) -> None:
-    """Build OUTDIR/<workbook name>.docx for each WORKBOOK (default: inputs/*.xlsx)."""
-    paths = list(workbooks) or sorted(Path("inputs").glob("*.xlsx"))
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Workbooks built at once [default: cores]."
+)
+@click.option("--force", is_flag=True, help="Rebuild even the reports that are up to date.")
+@click.option(
+    "--log",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the run's summary to this JSON file.",
+)
+def build(
+    workbooks: tuple[str, ...],
+    out_dir: Path,
+    template: Path | None,
+    jobs: int | None,
+    force: bool,
+    log: Path | None,
+) -> None:
+    """Build OUTDIR/<name>.docx for each WORKBOOK: files, folders or globs (default: inputs/)."""
+    paths = find_workbooks(workbooks) if workbooks else sorted(Path("inputs").glob("*.xlsx"))
     if not paths:
         raise click.UsageError("no workbook given and no inputs/*.xlsx found")
-    failed = False
-    for path in paths:
-        try:
-            result = build_report(path, out_dir, template)
-        except InputError as error:
-            failed = True
-            for problem in error.problems:
-                click.echo(problem.line(error.source), err=True)
-            continue
-        except TemplateProblem as error:
-            click.echo(error.line(), err=True)
-            sys.exit(EXIT_INPUT)
-        except Exception:
-            _apologise(path)
-        for warning in result.warnings:
-            click.echo(warning.line(str(path)), err=True)
-        click.echo(str(result.path))
-    if failed:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise click.UsageError(f"{out_dir} is a file, not a folder")
+    start = perf_counter()
+    progress = Progress(len(paths))
+    try:
+        outcomes = run_batch(paths, out_dir, template, jobs, force, progress.done)
+    except TemplateProblem as error:
+        progress.finish()
+        click.echo(error.line(), err=True)
         sys.exit(EXIT_INPUT)
+    progress.finish()
+    seconds = perf_counter() - start
+    for outcome in outcomes:
+        for line in outcome.problems:
+            click.echo(line, err=True)
+        if outcome.changes:
+            click.echo(f"{outcome.report}: changes since the last build:", err=True)
+            for line in outcome.changes:
+                click.echo(f"  {line}", err=True)
+        if outcome.status is Status.BUILT:
+            click.echo(str(outcome.report))
+    if len(outcomes) > 1:
+        for line in summary.table(outcomes, seconds):
+            click.echo(line, err=True)
+    if log:
+        write_atomic(log, summary.as_json(outcomes, seconds).encode("utf-8"))
+    if any(o.status is Status.FAILED for o in outcomes):
+        sys.exit(EXIT_INPUT)
+
+
+class Progress:
+    """A bar on a terminal; one plain line per finished workbook otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+        self.terminal = sys.stderr.isatty()
+
+    def done(self, outcome: Outcome) -> None:
+        self.count += 1
+        if self.terminal:
+            filled = round(30 * self.count / self.total)
+            bar = "#" * filled + "-" * (30 - filled)
+            click.echo(f"\r[{bar}] {self.count}/{self.total}", err=True, nl=False)
+        elif self.total > 1:
+            click.echo(
+                f"[{self.count}/{self.total}] {outcome.status.value}: {outcome.workbook}", err=True
+            )
+
+    def finish(self) -> None:
+        if self.terminal and self.count:
+            click.echo("", err=True)
 
 
 @main.command()

@@ -1,0 +1,43 @@
+"""The end-of-run summary of a batch: a table for people, JSON for machines."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from reportkit.batch import Outcome, Status
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:,.0f} KB" if size else "-"
+
+
+def table(outcomes: list[Outcome], seconds: float) -> list[str]:
+    """Aligned rows: workbook, status, size, time; then the totals."""
+    rows = [("workbook", "status", "size", "time")]
+    rows += [
+        (str(o.workbook), o.status.value, _size(o.size), f"{o.seconds:.2f} s" if o.seconds else "-")
+        for o in outcomes
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [
+        f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]:>{widths[3]}}"
+        for r in rows
+    ]
+    return [*lines, totals(outcomes, seconds)]
+
+
+def totals(outcomes: list[Outcome], seconds: float) -> str:
+    counts = Counter(o.status for o in outcomes)
+    parts = [f"{counts[s]} {s.value}" for s in Status]
+    return f"{', '.join(parts)} in {seconds:.1f} s"
+
+
+def as_json(outcomes: list[Outcome], seconds: float) -> str:
+    counts = Counter(o.status for o in outcomes)
+    document = {
+        "workbooks": [o.as_dict() for o in outcomes],
+        **{s.value: counts[s] for s in Status},
+        "seconds": round(seconds, 3),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
