@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+from datetime import datetime
 from pathlib import Path
 from time import perf_counter
 
@@ -16,11 +17,15 @@ import click
 
 from reportkit import summary
 from reportkit.api import check as check_one
+from reportkit.api import prepare
 from reportkit.batch import Outcome, Status, find_workbooks, run_batch
+from reportkit.changes import compare
 from reportkit.delegations import category, list_delegations
 from reportkit.model import Ordering
-from reportkit.problems import Severity
+from reportkit.problems import InputError, Severity
+from reportkit.reference import load_reference
 from reportkit.render import TemplateProblem
+from reportkit.watch import watch_workbook
 from reportkit.write import write_atomic
 
 EXIT_INPUT, EXIT_BUG = 1, 3
@@ -201,3 +206,57 @@ def delegations(ordering: str, search: str) -> None:
     width = min(max(len(d.name) for d in entries), 24)
     for entry in entries:
         click.echo(f"{entry.name:<{width}}  {entry.formal_name}  [{category(entry)}]")
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+def diff(old: Path, new: Path) -> None:
+    """Print what changes in the report between two versions of a workbook."""
+    models = []
+    for path in (old, new):
+        try:
+            models.append(prepare(path).source)
+        except InputError as error:
+            for problem in error.problems:
+                click.echo(problem.line(error.source), err=True)
+    if len(models) < 2:
+        sys.exit(EXIT_INPUT)
+    changes = compare(models[0], models[1], load_reference())
+    for line in changes.lines() or ["no changes"]:
+        click.echo(line)
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--out-dir",
+    "out_dir",
+    default="outputs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the report into.",
+)
+@click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A restyled copy of templates/report.docx.",
+)
+@click.option(
+    "--interval", default=1.0, show_default=True, help="Seconds between looks at the file."
+)
+def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float) -> None:
+    """Rebuild WORKBOOK's report each time it is saved, until Ctrl+C."""
+    click.echo(f"watching {workbook} (Ctrl+C to stop)", err=True)
+    try:
+        for outcome in watch_workbook(workbook, out_dir, template, interval):
+            stamp = datetime.now().strftime("%H:%M:%S")
+            for line in outcome.problems:
+                click.echo(f"{stamp} {line}", err=True)
+            for line in outcome.changes:
+                click.echo(f"{stamp}   {line}", err=True)
+            if outcome.status is not Status.FAILED:
+                click.echo(f"{stamp} {outcome.status.value}: {outcome.report}", err=True)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)

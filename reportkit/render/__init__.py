@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+import os
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 from docx.document import Document
@@ -37,9 +38,10 @@ def render_report(report: ArrangedReport, meeting: Meeting, template: Path) -> D
 
 
 def _set_properties(document: Document, report: ArrangedReport, meeting: Meeting) -> None:
-    """Properties dated from the meeting, not the clock, so rebuilding changes nothing."""
+    """Properties dated from the meeting (or SOURCE_DATE_EPOCH), never the clock, so that
+    rebuilding the same workbook gives the same bytes."""
     props = document.core_properties
-    stamp = datetime.combine(meeting.date, time(0, 0))
+    stamp = _build_date() or datetime.combine(meeting.date, time(0, 0))
     props.title = report.title.title
     props.subject = report.title.document
     props.author = meeting.secretariat
@@ -47,3 +49,11 @@ def _set_properties(document: Document, report: ArrangedReport, meeting: Meeting
     props.created = props.modified = stamp
     props.last_printed = stamp
     props.revision = 1
+
+
+def _build_date() -> datetime | None:
+    """The reproducible-builds convention: SOURCE_DATE_EPOCH, seconds since 1970 in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)

@@ -1,0 +1,232 @@
+"""Batch regeneration: byte-identical output, incremental rebuilds, failures kept apart."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from docx import Document
+from openpyxl import load_workbook
+
+import reportkit
+from reportkit.batch import Status, find_workbooks, run_batch
+from tests.conftest import SAMPLE
+from tests.workbooks import variant, write_workbook
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reportkit", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+
+
+def copies(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        target = folder / f"meeting-{i:02d}.xlsx"
+        shutil.copy(SAMPLE, target)
+        paths.append(target)
+    return paths
+
+
+def edit(path: Path, sheet: str, cell: str, value: object) -> None:
+    book = load_workbook(path)
+    book[sheet][cell] = value
+    book.save(path)
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = reportkit.build(SAMPLE, tmp_path / "a")
+    second = reportkit.build(SAMPLE, tmp_path / "b")
+    assert sha(first) == sha(second)
+
+
+def test_builds_agree_across_processes_time_zones_and_hash_seeds(tmp_path: Path) -> None:
+    digests = []
+    for zone, seed in (("Asia/Tokyo", "1"), ("America/New_York", "4242"), ("UTC", "random")):
+        env = {**os.environ, "TZ": zone, "PYTHONHASHSEED": seed}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        out = tmp_path / zone.replace("/", "-")
+        result = cli("build", str(SAMPLE), "-o", str(out), cwd=tmp_path, env=env)
+        assert result.returncode == 0, result.stderr
+        digests.append(sha(out / "comcec-digital-2022.docx"))
+    assert len(set(digests)) == 1
+
+
+def test_source_date_epoch_dates_the_properties(tmp_path: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    result = cli("build", str(SAMPLE), "-o", "out", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    created = Document(str(tmp_path / "out" / "comcec-digital-2022.docx")).core_properties.created
+    assert created.isoformat().startswith("2023-11-14T22:13:20")
+
+
+def test_second_run_over_unchanged_workbooks_builds_nothing(tmp_path: Path) -> None:
+    workbooks = copies(tmp_path / "in", 3)
+    first = run_batch(workbooks, tmp_path / "out", jobs=2)
+    assert [o.status for o in first] == [Status.BUILT] * 3
+    stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").glob("*.docx")}
+    second = run_batch(workbooks, tmp_path / "out", jobs=2)
+    assert [o.status for o in second] == [Status.UNCHANGED] * 3
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").glob("*.docx")} == stamps
+
+
+def test_editing_one_cell_rebuilds_exactly_that_workbook(tmp_path: Path) -> None:
+    workbooks = copies(tmp_path / "in", 3)
+    run_batch(workbooks, tmp_path / "out", jobs=2)
+    edit(workbooks[1], "Participants", "E3", "Senior Director")
+    outcomes = run_batch(workbooks, tmp_path / "out", jobs=2)
+    assert [o.status for o in outcomes] == [Status.UNCHANGED, Status.BUILT, Status.UNCHANGED]
+    assert outcomes[1].changes == [
+        'Participants (Guyana): Mr. Christopher Deen edited — position: "General Manager" → "Senior Director"'
+    ]
+
+
+def test_touching_a_file_without_changing_it_rebuilds_nothing(tmp_path: Path) -> None:
+    (workbook,) = copies(tmp_path / "in", 1)
+    run_batch([workbook], tmp_path / "out")
+    os.utime(workbook, (time.time() + 60, time.time() + 60))
+    assert run_batch([workbook], tmp_path / "out")[0].status is Status.UNCHANGED
+
+
+def test_force_a_new_template_or_a_damaged_report_rebuild(tmp_path: Path) -> None:
+    (workbook,) = copies(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    run_batch([workbook], out)
+    assert run_batch([workbook], out, force=True)[0].status is Status.BUILT
+    report = out / "meeting-00.docx"
+    report.write_bytes(report.read_bytes()[:-10])
+    assert run_batch([workbook], out)[0].status is Status.BUILT
+    template = tmp_path / "restyled.docx"
+    document = Document(str(reportkit.render.default_template()))
+    document.styles["Normal"].font.name = "Arial"
+    document.save(str(template))
+    assert run_batch([workbook], out, template=template)[0].status is Status.BUILT
+
+
+def test_good_and_broken_workbooks_in_one_batch(tmp_path: Path) -> None:
+    good = copies(tmp_path / "in", 2)
+    broken = write_workbook(tmp_path / "in" / "broken.xlsx", variant(Report=None))
+    (tmp_path / "in" / "~$meeting-00.xlsx").write_bytes(b"Excel lock file")
+    result = cli("build", str(tmp_path / "in"), "-o", "out", "--log", "run.json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.docx")) == [
+        "meeting-00.docx",
+        "meeting-01.docx",
+    ]
+    assert f'{broken}: the sheet "Report" is missing' in result.stderr
+    log = json.loads((tmp_path / "run.json").read_text())
+    assert [(Path(w["workbook"]).name, w["status"]) for w in log["workbooks"]] == [
+        ("broken.xlsx", "failed"),
+        ("meeting-00.xlsx", "built"),
+        ("meeting-01.xlsx", "built"),
+    ]
+    assert (log["built"], log["unchanged"], log["failed"]) == (2, 0, 1)
+    summary = result.stderr.splitlines()
+    assert summary[-1].startswith("2 built, 0 unchanged, 1 failed in ")
+    assert any(line.split()[:2] == [str(good[0]), "built"] for line in summary)
+
+
+def test_workbooks_are_found_in_folders_and_globs(tmp_path: Path) -> None:
+    workbooks = copies(tmp_path / "in", 3)
+    (tmp_path / "in" / "~$meeting-01.xlsx").write_bytes(b"lock")
+    assert find_workbooks([tmp_path / "in"]) == workbooks
+    assert find_workbooks([str(tmp_path / "in" / "meeting-0[12].xlsx")]) == workbooks[1:]
+    assert find_workbooks([workbooks[0], tmp_path / "in"]) == workbooks
+
+
+def test_two_workbooks_for_one_report_name_fail_the_second(tmp_path: Path) -> None:
+    first = copies(tmp_path / "a", 1)[0]
+    second = copies(tmp_path / "b", 1)[0]
+    outcomes = run_batch([first, second], tmp_path / "out")
+    assert [o.status for o in outcomes] == [Status.BUILT, Status.FAILED]
+    assert outcomes[1].problems == [
+        f"{second}: {first} also builds meeting-00.docx — rename one of the two workbooks"
+    ]
+
+
+def test_change_report_is_written_beside_the_rebuilt_report(tmp_path: Path) -> None:
+    (workbook,) = copies(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    first = cli("build", str(workbook), "-o", str(out), cwd=tmp_path)
+    assert first.returncode == 0
+    assert not (out / "meeting-00.changes.md").exists()
+    book = load_workbook(workbook)
+    sheet = book["Participants"]
+    sheet.append(["Egypt", "Mr.", "Ahmed", "Hassan", "Director", "Ministry of Trade"])
+    book["Report"]["B2"] = book["Report"]["B2"].value.replace("held virtually", "held online")
+    book.save(workbook)
+    second = cli("build", str(workbook), "-o", str(out), cwd=tmp_path)
+    assert second.returncode == 0
+    assert "changes since the last build:" in second.stderr
+    notes = (out / "meeting-00.changes.md").read_text(encoding="utf-8")
+    assert notes.startswith("# Changes: meeting-00\n")
+    assert "### Egypt\n\n- Mr. Ahmed Hassan added (Director, Ministry of Trade)" in notes
+    assert (
+        '- Paragraph 1 reworded: "…Initiative/Programme was held virtually on November 1st,…"'
+        ' → "…Initiative/Programme was held online on November 1st,…"'
+    ) in notes
+    assert "## Delegations\n\n- Egypt added\n" in notes
+
+
+def test_watch_rebuilds_on_save_and_survives_errors(tmp_path: Path) -> None:
+    (workbook,) = copies(tmp_path / "in", 1)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reportkit",
+            "watch",
+            str(workbook),
+            "-o",
+            "out",
+            "--interval",
+            "0.2",
+        ],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: list[str] = []
+
+    def wait_for(text: str) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = process.stderr.readline()
+            lines.append(line)
+            if text in line:
+                return
+        raise AssertionError(f"never saw {text!r}: {lines}")
+
+    try:
+        wait_for("built: out/meeting-00.docx")
+        broken = write_workbook(tmp_path / "broken.xlsx", variant(Agenda=None))
+        shutil.copy(broken, workbook)
+        wait_for('the sheet "Agenda" is missing')
+        edit_source = tmp_path / "fixed.xlsx"
+        shutil.copy(SAMPLE, edit_source)
+        edit(edit_source, "Participants", "E3", "Senior Director")
+        shutil.copy(edit_source, workbook)
+        wait_for("built: out/meeting-00.docx")
+        assert process.poll() is None, "watch exited"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
