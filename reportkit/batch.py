@@ -26,6 +26,7 @@ from reportkit.manifest import Entry, Manifest, digest, snapshot_path
 from reportkit.model import MeetingInput
 from reportkit.problems import InputError
 from reportkit.read import read_workbook
+from reportkit.read.safety import check_template
 from reportkit.reference import load_reference
 from reportkit.render import TemplateProblem, default_template
 from reportkit.write import write_atomic
@@ -93,8 +94,12 @@ def run_batch(
     force: bool = False,
     on_done: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
-    """Build every workbook into `out_dir`; outcomes come back in the order of `workbooks`."""
+    """Build every workbook into `out_dir`; outcomes come back in the order of `workbooks`.
+
+    A template that is unsafe or no Word document raises `InputError` before anything is built.
+    """
     template = template or default_template()
+    check_template(template)
     template_hash = digest(template)
     manifest = Manifest(out_dir)
     outcomes: dict[int, Outcome] = {}

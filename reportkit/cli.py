@@ -24,7 +24,6 @@ from reportkit.delegations import category, list_delegations
 from reportkit.model import Ordering
 from reportkit.problems import InputError, Severity
 from reportkit.reference import load_reference
-from reportkit.render import TemplateProblem
 from reportkit.watch import watch_workbook
 from reportkit.write import write_atomic
 
@@ -80,9 +79,9 @@ def build(
     progress = Progress(len(paths))
     try:
         outcomes = run_batch(paths, out_dir, template, jobs, force, progress.done)
-    except TemplateProblem as error:
-        progress.finish()
-        click.echo(error.line(), err=True)
+    except InputError as error:
+        for problem in error.problems:
+            click.echo(problem.line(error.source), err=True)
         sys.exit(EXIT_INPUT)
     progress.finish()
     seconds = perf_counter() - start

@@ -8,7 +8,6 @@ blank rows are skipped, extra columns are ignored.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from openpyxl.workbook import Workbook
 
 from reportkit.problems import InputError, Problem, Severity, cell_ref
 from reportkit.read.cells import EXCEL_ERRORS, as_text, clean_text
+from reportkit.read.safety import check_archive
 from reportkit.read.sheet_scan import SheetScan, scan_sheet
 
 
@@ -130,7 +130,18 @@ class OpenWorkbook:
             return None
         worksheet = self.book[title]
         scan = self._scan(worksheet)
-        grid = _filled_grid(worksheet, scan)
+        try:
+            grid = _filled_grid(worksheet, scan)
+        except Exception as exc:  # malformed sheet XML surfaces only now, in openpyxl's parse
+            raise InputError(
+                str(self.path),
+                [
+                    Problem(
+                        f'the sheet "{title}" cannot be read ({type(exc).__name__})',
+                        "open it in Excel and save it again as .xlsx",
+                    )
+                ],
+            ) from exc
         header = tuple(as_text(v).strip() for v in (grid[0] if grid else ()))
         columns: dict[str, int] = {}
         for index, name in enumerate(header):
@@ -217,17 +228,9 @@ def _range_ref(bounds: tuple[int, int, int, int]) -> str:
 
 
 def _open(path: Path) -> tuple[BinaryIO, Workbook]:
-    if not path.exists():
-        raise InputError(str(path), [Problem("the file does not exist", "check the path")])
-    if path.is_dir():
-        raise InputError(
-            str(path), [Problem("this is a folder, not a workbook", "give an .xlsx file")]
-        )
-    if not zipfile.is_zipfile(path):
-        raise InputError(
-            str(path),
-            [Problem("this is not an Excel .xlsx workbook", "save it from Excel as .xlsx")],
-        )
+    # Broken and hostile files (impostors, truncation, zip bombs, XML entities) end here
+    # in one problem, before openpyxl, which guards against none of the zip ones, sees them.
+    check_archive(path)
     # A file object, not a name: openpyxl refuses names without an .xlsx-like
     # extension, but what the file holds was checked above, whatever its name.
     handle = path.open("rb")

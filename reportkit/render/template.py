@@ -16,6 +16,8 @@ from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
+from reportkit.read.safety import check_template
+
 
 class TemplateProblem(Exception):
     """A template that cannot be rendered: one line naming the template, the cause and the fix."""
@@ -38,6 +40,7 @@ class _StrictDocxTemplate(DocxTemplate):
 
 
 def render_template(template: Path, values: dict[str, Any]) -> Document:
+    check_template(template)
     environment = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     try:
         document = _StrictDocxTemplate(template)
