@@ -29,6 +29,21 @@ from reportkit.write import write_atomic
 
 EXIT_INPUT, EXIT_BUG = 1, 3
 
+out_dir_option = click.option(
+    "-o",
+    "--out-dir",
+    "out_dir",
+    default="outputs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the reports into.",
+)
+template_option = click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A restyled copy of templates/report.docx to use instead of the shipped one.",
+)
+
 
 @click.group()
 @click.version_option(package_name="reportkit")
@@ -38,20 +53,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("workbooks", nargs=-1)
-@click.option(
-    "-o",
-    "--out-dir",
-    "out_dir",
-    default="outputs",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write the reports into.",
-)
-@click.option(
-    "--template",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A restyled copy of templates/report.docx to use instead of the shipped one.",
-)
+@out_dir_option
+@template_option
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Workbooks built at once [default: cores]."
 )
@@ -228,20 +231,8 @@ def diff(old: Path, new: Path) -> None:
 
 @main.command()
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--out-dir",
-    "out_dir",
-    default="outputs",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write the report into.",
-)
-@click.option(
-    "--template",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A restyled copy of templates/report.docx.",
-)
+@out_dir_option
+@template_option
 @click.option(
     "--interval", default=1.0, show_default=True, help="Seconds between looks at the file."
 )
