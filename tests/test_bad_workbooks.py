@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 import reportkit
 from reportkit.problems import Severity
@@ -182,11 +183,24 @@ def test_long_text_emoji_and_right_to_left_text_build(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "u.xlsx", variant(Report=report, Participants=participants))
     set_cell_xml(path, 2, "B2", f'<c r="B2" t="inlineStr"><is><t>{long_text}</t></is></c>')
     assert lines_of(path) == []
-    texts = [p.text for p in Document(str(reportkit.build(path, tmp_path / "out"))).paragraphs]
+    document = Document(str(reportkit.build(path, tmp_path / "out")))
+    texts = [p.text for p in document.paragraphs]
     assert long_text in texts
     assert "Participants applauded 👏🏽 the 🇹🇷 host." in texts
     assert "رحب الاجتماع بالمشاركين من الدول الأعضاء." in texts
     assert "-السيد محمد السلامين" in texts
+    right_to_left = {
+        p.text
+        for p in document.paragraphs
+        if p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None
+    }
+    assert right_to_left == {
+        "رحب الاجتماع بالمشاركين من الدول الأعضاء.",
+        "-السيد محمد السلامين",
+        "مدير, وزارة",
+    }
+    arabic = next(p for p in document.paragraphs if p.text.startswith("رحب"))
+    assert all(r._r.rPr.find(qn("w:rtl")) is not None for r in arabic.runs)
 
 
 def test_duplicate_delegates_and_odd_slots_are_warnings(tmp_path: Path) -> None:

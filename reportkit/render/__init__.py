@@ -11,6 +11,7 @@ from docx.document import Document
 from reportkit.arrange.result import ArrangedReport
 from reportkit.model import Meeting
 from reportkit.render.context import context
+from reportkit.render.direction import mark_right_to_left
 from reportkit.render.numbering import paragraphs_in_style, restart_list
 from reportkit.render.template import TemplateProblem, render_template
 
@@ -33,6 +34,7 @@ def render_report(report: ArrangedReport, meeting: Meeting, template: Path) -> D
     document = render_template(template, context(report))
     if AGENDA_ITEM_STYLE in [s.name for s in document.styles]:
         restart_list(document, paragraphs_in_style(document, AGENDA_ITEM_STYLE), AGENDA_ITEM_STYLE)
+    mark_right_to_left(document)
     _set_properties(document, report, meeting)
     return document
 
