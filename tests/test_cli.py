@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from docx import Document
+from openpyxl import load_workbook
 
 from tests.conftest import SAMPLE
 from tests.workbooks import variant, write_workbook
@@ -71,3 +73,58 @@ def test_no_inputs_is_a_usage_error(tmp_path: Path) -> None:
     result = run("build", cwd=tmp_path)
     assert result.returncode == 2
     assert "no workbook given" in result.stderr
+
+
+def test_check_reports_without_writing_and_sets_the_exit_status(tmp_path: Path) -> None:
+    clean = run("check", str(SAMPLE), cwd=tmp_path)
+    assert clean.returncode == 0
+    assert clean.stdout.splitlines() == [f"{SAMPLE}: no problems"]
+    bad = write_workbook(
+        tmp_path / "bad.xlsx", variant(Report=[["Kind", "Text"], ["chapter", "x"]])
+    )
+    failing = run("check", str(bad), str(SAMPLE), cwd=tmp_path)
+    assert failing.returncode == 1
+    assert failing.stdout.splitlines() == [
+        f'{bad}: Report!A2: unknown Kind "chapter" — write one of: paragraph, heading, bullet, note',
+        f"{bad}: 1 error, 0 warnings",
+        f"{SAMPLE}: no problems",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.xlsx"]
+    assert run("check", cwd=tmp_path).returncode == 2
+
+
+def test_check_json_gives_the_same_findings(tmp_path: Path) -> None:
+    bad = write_workbook(
+        tmp_path / "bad.xlsx", variant(Report=[["Kind", "Text"], ["chapter", "x"]])
+    )
+    result = run("check", "--format", "json", str(bad), cwd=tmp_path)
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == [
+        {
+            "file": str(bad),
+            "errors": 1,
+            "warnings": 0,
+            "problems": [
+                {
+                    "file": str(bad),
+                    "location": "Report!A2",
+                    "severity": "error",
+                    "message": 'unknown Kind "chapter"',
+                    "hint": "write one of: paragraph, heading, bullet, note",
+                }
+            ],
+        }
+    ]
+
+
+def test_diff_prints_the_changes_between_two_workbooks(tmp_path: Path) -> None:
+    new = tmp_path / "new.xlsx"
+    book = load_workbook(SAMPLE)
+    book["Participants"]["E3"] = "Senior Director"
+    book.save(new)
+    result = run("diff", str(SAMPLE), str(new), cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        'Participants (Guyana): Mr. Christopher Deen edited — position: "General Manager" → "Senior Director"'
+    ]
+    assert run("diff", str(SAMPLE), str(SAMPLE), cwd=tmp_path).stdout == "no changes\n"
