@@ -1,0 +1,134 @@
+"""Refusing broken and hostile input files before any parser sees them.
+
+A workbook (or a user's .docx template) reaches openpyxl / python-docx only after this
+package has looked at it, so that every bad file ends in one `Problem` line a rapporteur can
+act on — "this is an old .xls workbook — save it as .xlsx" — instead of a traceback, and so
+that no file can make reportkit inflate gigabytes, hang on a pipe or expand XML entities.
+Nothing is written; the file is only read, in bounded chunks.
+
+The checks run cheapest and safest first: what the file is (`impostors`), what the zip's
+directory declares (`zip_limits`, where the limits and their reasons are), and only then
+the members themselves, read once for their XML prolog and CRC (`member_scan`).
+"""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from pathlib import Path
+from typing import BinaryIO
+
+from reportkit.problems import InputError, Problem
+from reportkit.read.safety.impostors import impostor_problem, package_problem
+from reportkit.read.safety.kinds import (
+    DAMAGED_ERRORS,
+    EXPECTED,
+    Expected,
+    Kind,
+    damaged,
+    unusual_zip,
+)
+from reportkit.read.safety.member_scan import PROLOG_BYTES, member_problem
+from reportkit.read.safety.zip_limits import (
+    MAX_DIRECTORY_BYTES,
+    MAX_MEMBERS,
+    MAX_RATIO,
+    MAX_TOTAL_BYTES,
+    RATIO_FLOOR_BYTES,
+    MiB,
+    directory_size_problem,
+    members_problem,
+    zip_directory_size,
+)
+
+__all__ = [
+    "MAX_DIRECTORY_BYTES",
+    "MAX_MEMBERS",
+    "MAX_RATIO",
+    "MAX_TOTAL_BYTES",
+    "PROLOG_BYTES",
+    "RATIO_FLOOR_BYTES",
+    "Kind",
+    "MiB",
+    "check_archive",
+    "check_template",
+]
+
+
+def check_archive(path: Path, kind: Kind = "workbook") -> None:
+    """Raise `InputError` with one problem unless `path` is a sound, safe .xlsx (or .docx).
+
+    Reads the file only; refuses before inflating anything that would be too big.
+    """
+    expected = EXPECTED[kind]
+    problem = _file_problem(path, expected)
+    if problem is not None:
+        raise InputError(str(path), [problem])
+
+
+def check_template(path: Path) -> None:
+    """`check_archive` for a user-supplied .docx template (which must hold word/document.xml)."""
+    check_archive(path, "template")
+
+
+def _file_problem(path: Path, expected: Expected) -> Problem | None:
+    try:
+        status = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return Problem("the file does not exist", "check the path")
+    except OSError as exc:
+        return _unreadable(exc)
+    if stat.S_ISDIR(status.st_mode):
+        return Problem(f"this is a folder, not a {expected.noun}", f"give {expected.file}")
+    if not stat.S_ISREG(status.st_mode):
+        # A pipe would block the read forever and a device such as /dev/zero never ends.
+        return Problem("this is not a regular file (a device or a pipe)", f"give {expected.file}")
+    if status.st_size == 0:
+        return Problem(
+            "the file is empty (0 bytes)",
+            f"copy it again, or save it again from {expected.app} as {expected.suffix}",
+        )
+    try:
+        with path.open("rb") as handle:
+            return _content_problem(handle, status.st_size, expected)
+    except OSError as exc:
+        return _unreadable(exc)
+
+
+def _unreadable(exc: OSError) -> Problem:
+    return Problem(
+        f"the file cannot be read ({exc.strerror or type(exc).__name__})",
+        "check that you may read it and that it is not locked by another program",
+    )
+
+
+def _content_problem(handle: BinaryIO, size: int, expected: Expected) -> Problem | None:
+    directory = zip_directory_size(handle, size)
+    if directory is None:
+        return impostor_problem(handle, expected)
+    if problem := directory_size_problem(directory, expected):
+        return problem
+    handle.seek(0)
+    try:
+        archive = zipfile.ZipFile(handle)
+    except (*DAMAGED_ERRORS, OSError):  # OSError: a seek to an offset before the start
+        return damaged(expected)
+    except NotImplementedError:  # a member needing a newer zip version than zipfile reads
+        return unusual_zip(expected)
+    with archive:
+        return _archive_problem(archive, expected)
+
+
+def _archive_problem(archive: zipfile.ZipFile, expected: Expected) -> Problem | None:
+    members = archive.infolist()
+    if problem := members_problem(members, expected):
+        return problem
+    try:
+        if problem := package_problem(archive, expected):
+            return problem
+        for member in members:
+            if problem := member_problem(archive, member, expected):
+                return problem
+    except DAMAGED_ERRORS:
+        return damaged(expected)
+    return None
