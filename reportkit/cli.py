@@ -73,7 +73,8 @@ def build(
     log: Path | None,
 ) -> None:
     """Build OUTDIR/<name>.docx for each WORKBOOK: files, folders or globs (default: inputs/)."""
-    paths = find_workbooks(workbooks) if workbooks else sorted(Path("inputs").glob("*.xlsx"))
+    default = ["inputs"] if Path("inputs").is_dir() else []
+    paths = find_workbooks(workbooks or default)
     if not paths:
         raise click.UsageError("no workbook given and no inputs/*.xlsx found")
     if out_dir.exists() and not out_dir.is_dir():

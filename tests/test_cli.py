@@ -30,6 +30,7 @@ def test_build_without_arguments_builds_every_input_into_outputs(tmp_path: Path)
     (tmp_path / "inputs").mkdir()
     shutil.copy(SAMPLE, tmp_path / "inputs" / "meeting-a.xlsx")
     shutil.copy(SAMPLE, tmp_path / "inputs" / "meeting-b.xlsx")
+    (tmp_path / "inputs" / "~$meeting-a.xlsx").write_bytes(b"Excel's lock file while it is open")
     result = run("build", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
