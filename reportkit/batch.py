@@ -77,7 +77,7 @@ def find_workbooks(arguments: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             candidates = sorted(path.glob("*.xlsx"))
         elif not path.exists() and glob.has_magic(str(argument)):
-            candidates = sorted(Path(p) for p in glob.glob(str(argument)))
+            candidates = sorted(Path(p) for p in glob.glob(str(argument))) or [path]
         else:
             candidates = [path]
         for candidate in candidates:

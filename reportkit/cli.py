@@ -132,7 +132,7 @@ class Progress:
 
 
 @main.command()
-@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("workbooks", nargs=-1, required=True)
 @click.option(
     "--format",
     "output_format",
@@ -141,10 +141,13 @@ class Progress:
     show_default=True,
     help="One line per problem, or the same findings as JSON.",
 )
-def check(workbooks: tuple[Path, ...], output_format: str) -> None:
-    """Check WORKBOOKs for problems without writing anything."""
+def check(workbooks: tuple[str, ...], output_format: str) -> None:
+    """Check WORKBOOKs (files, folders or globs) for problems without writing anything."""
+    paths = find_workbooks(workbooks)
+    if not paths:
+        raise click.UsageError("no workbook found in " + ", ".join(workbooks))
     findings = []
-    for path in workbooks:
+    for path in paths:
         try:
             problems = check_one(path)
         except Exception:

@@ -151,6 +151,8 @@ def test_workbooks_are_found_in_folders_and_globs(tmp_path: Path) -> None:
     assert find_workbooks([tmp_path / "in"]) == workbooks
     assert find_workbooks([str(tmp_path / "in" / "meeting-0[12].xlsx")]) == workbooks[1:]
     assert find_workbooks([workbooks[0], tmp_path / "in"]) == workbooks
+    unmatched = str(tmp_path / "in" / "nothing-*.xlsx")
+    assert find_workbooks([unmatched]) == [Path(unmatched)]
 
 
 def test_two_workbooks_for_one_report_name_fail_the_second(tmp_path: Path) -> None:
