@@ -76,7 +76,8 @@ def build(
     default = ["inputs"] if Path("inputs").is_dir() else []
     paths = find_workbooks(workbooks or default)
     if not paths:
-        raise click.UsageError("no workbook given and no inputs/*.xlsx found")
+        where = ", ".join(workbooks) if workbooks else "inputs/ (and no workbook was given)"
+        raise click.UsageError(f"no workbook found in {where}")
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(f"{out_dir} is a file, not a folder")
     start = perf_counter()

@@ -73,7 +73,11 @@ def test_one_bad_workbook_does_not_stop_the_others(tmp_path: Path) -> None:
 def test_no_inputs_is_a_usage_error(tmp_path: Path) -> None:
     result = run("build", cwd=tmp_path)
     assert result.returncode == 2
-    assert "no workbook given" in result.stderr
+    assert "no workbook found in inputs/ (and no workbook was given)" in result.stderr
+    (tmp_path / "empty").mkdir()
+    in_folder = run("build", "empty", cwd=tmp_path)
+    assert in_folder.returncode == 2
+    assert "no workbook found in empty" in in_folder.stderr
 
 
 def test_check_reports_without_writing_and_sets_the_exit_status(tmp_path: Path) -> None:
