@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import glob
 import os
-import shutil
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -223,8 +222,5 @@ def _record_changes(job: Job, report: Path, source: MeetingInput) -> list[str]:
             lines = changes.lines()
             notes = report.with_name(f"{report.stem}.changes.md")
             write_atomic(notes, changes.markdown(report.stem).encode("utf-8"))
-    snapshot.parent.mkdir(parents=True, exist_ok=True)
-    temporary = snapshot.with_suffix(".part")
-    shutil.copyfile(job.workbook, temporary)
-    os.replace(temporary, snapshot)
+    write_atomic(snapshot, job.workbook.read_bytes())
     return lines

@@ -22,7 +22,7 @@ from reportkit.batch import Outcome, Status, find_workbooks, run_batch
 from reportkit.changes import compare
 from reportkit.delegations import category, list_delegations
 from reportkit.model import Ordering
-from reportkit.problems import InputError, Severity
+from reportkit.problems import InputError, Problem, Severity, has_errors
 from reportkit.reference import load_reference
 from reportkit.watch import watch_workbook
 from reportkit.write import write_atomic
@@ -158,8 +158,8 @@ def check(workbooks: tuple[str, ...], output_format: str) -> None:
         report = [
             {
                 "file": str(path),
-                "errors": sum(p.severity is Severity.ERROR for p in problems),
-                "warnings": sum(p.severity is Severity.WARNING for p in problems),
+                "errors": _errors(problems),
+                "warnings": len(problems) - _errors(problems),
                 "problems": [p.as_dict(str(path)) for p in problems],
             }
             for path, problems in findings
@@ -170,12 +170,16 @@ def check(workbooks: tuple[str, ...], output_format: str) -> None:
             for problem in problems:
                 click.echo(problem.line(str(path)))
             click.echo(f"{path}: {_summary(problems)}")
-    if any(p.severity is Severity.ERROR for _, problems in findings for p in problems):
+    if any(has_errors(problems) for _, problems in findings):
         sys.exit(EXIT_INPUT)
 
 
-def _summary(problems: list) -> str:
-    errors = sum(p.severity is Severity.ERROR for p in problems)
+def _errors(problems: list[Problem]) -> int:
+    return sum(p.severity is Severity.ERROR for p in problems)
+
+
+def _summary(problems: list[Problem]) -> str:
+    errors = _errors(problems)
     warnings = len(problems) - errors
     if not problems:
         return "no problems"
@@ -253,5 +257,9 @@ def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float)
                 click.echo(f"{stamp}   {line}", err=True)
             if outcome.status is not Status.FAILED:
                 click.echo(f"{stamp} {outcome.status.value}: {outcome.report}", err=True)
+    except InputError as error:
+        for problem in error.problems:
+            click.echo(problem.line(error.source), err=True)
+        sys.exit(EXIT_INPUT)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)

@@ -166,3 +166,19 @@ def test_delegations_match_by_short_formal_iso_or_acronym(typed: str, heading: s
     sections, problems = arrange([person(typed, "A")])
     assert problems == []
     assert sections[0].groups[0].heading == heading
+
+
+def test_a_known_body_listed_as_other_files_alphabetically_among_the_others() -> None:
+    sections, problems = arrange(
+        [
+            person("World Bank", "A", Section.OTHERS),
+            person("ICIEC", "B", Section.OTHERS),
+            person("African Union", "C", Section.OTHERS),
+        ]
+    )
+    assert problems == []
+    assert [g.heading for g in sections[0].groups] == [
+        "AFRICAN UNION",
+        "ISLAMIC CORPORATION FOR THE INSURANCE OF INVESTMENT AND EXPORT CREDIT (ICIEC)",
+        "WORLD BANK",
+    ]

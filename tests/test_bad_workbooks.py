@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import zipfile
 from datetime import date, time
 from pathlib import Path
@@ -15,6 +14,7 @@ from docx.oxml.ns import qn
 
 import reportkit
 from reportkit.problems import Severity
+from tests.commands import reportkit_cli
 from tests.workbooks import MINIMAL, set_cell_xml, variant, write_workbook
 
 
@@ -23,12 +23,7 @@ def lines_of(path: Path) -> list[str]:
 
 
 def build_cli(path: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reportkit", "build", str(path), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return reportkit_cli("build", str(path), "-o", str(out))
 
 
 def with_rows(sheet: str, *rows: list[object]) -> dict[str, list[list[object]]]:

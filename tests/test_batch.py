@@ -16,25 +16,13 @@ from openpyxl import load_workbook
 
 import reportkit
 from reportkit.batch import Status, find_workbooks, run_batch
+from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE
 from tests.workbooks import variant, write_workbook
 
 
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def cli(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reportkit", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
 
 
 def copies(folder: Path, count: int) -> list[Path]:
@@ -232,3 +220,14 @@ def test_watch_rebuilds_on_save_and_survives_errors(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_watch_with_an_unusable_template_stops_with_one_line(tmp_path: Path) -> None:
+    template = tmp_path / "notes.docx"
+    template.write_text("plain text, not a Word document")
+    result = cli("watch", str(SAMPLE), "-o", "out", "--template", str(template), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"{template}: this is a text file, not a Word document — open it in Word and save it as .docx"
+    )

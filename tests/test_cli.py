@@ -5,25 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from docx import Document
 from openpyxl import load_workbook
 
+from tests.commands import reportkit_cli as run
 from tests.conftest import SAMPLE
 from tests.workbooks import variant, write_workbook
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reportkit", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def test_build_without_arguments_builds_every_input_into_outputs(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from reportkit.arrange.participants import arrange_participants
 from reportkit.delegations import list_delegations
 from reportkit.model import HostPosition, Meeting, Ordering, Participant, Section
 from reportkit.reference import DelegationKind, load_reference
+from tests.commands import reportkit_cli
 from tests.workbooks import MINIMAL, variant, write_workbook
 
 EXPECTED_ORDERINGS = Path(__file__).parent / "data" / "expected_orderings.csv"
@@ -177,12 +177,7 @@ def test_capitals_keep_their_letters(typed: str, printed: str) -> None:
 
 def test_delegations_command_lists_and_searches() -> None:
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "reportkit", "delegations", *args],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        return reportkit_cli("delegations", *args)
 
     listing = run("--ordering", "oic")
     assert listing.returncode == 0

@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import struct
-import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +28,7 @@ from reportkit.read.safety import (
     check_template,
 )
 from reportkit.render import default_template
+from tests.commands import reportkit_cli
 from tests.conftest import SAMPLE
 from tests.workbooks import variant, write_workbook
 
@@ -592,12 +591,7 @@ def test_the_command_line_prints_each_bad_files_line_and_no_traceback(tmp_path: 
     cases = ("csv", "truncated", "xxe in a sheet")
     paths = [WORKBOOK_CASES[case][0](tmp_path) for case in cases]
     out = tmp_path / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "reportkit", "build", *map(str, paths), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = reportkit_cli("build", *map(str, paths), "-o", str(out))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()

@@ -13,6 +13,7 @@ from pathlib import Path
 from docx import Document
 
 import reportkit
+from tests.commands import reportkit_cli
 from tests.conftest import SAMPLE
 
 # Runs a real build in its own process and kills it with SIGKILL once the new report's
@@ -69,12 +70,7 @@ def test_a_first_build_killed_mid_write_leaves_no_report(tmp_path: Path) -> None
 def test_unwritable_target_is_one_line_naming_the_file(tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "comcec-digital-2022.docx").mkdir(parents=True)
-    result = subprocess.run(
-        [sys.executable, "-m", "reportkit", "build", str(SAMPLE), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = reportkit_cli("build", str(SAMPLE), "-o", str(out))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{out / 'comcec-digital-2022.docx'}: the report cannot be written (Is a directory) — check"
@@ -86,12 +82,7 @@ def test_unwritable_target_is_one_line_naming_the_file(tmp_path: Path) -> None:
 def test_outdir_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
     out = tmp_path / "taken"
     out.write_text("not a folder")
-    result = subprocess.run(
-        [sys.executable, "-m", "reportkit", "build", str(SAMPLE), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = reportkit_cli("build", str(SAMPLE), "-o", str(out))
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert out.read_text() == "not a folder"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from docx import Document
 
 import reportkit
 from reportkit.render import default_template
+from tests.commands import reportkit_cli
 from tests.conftest import SAMPLE
 from tests.workbooks import variant, write_workbook
 
@@ -23,22 +23,7 @@ def template_with(tmp_path: Path, text: str) -> Path:
 
 
 def build(workbook: Path, out: Path, template: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "reportkit",
-            "build",
-            str(workbook),
-            "-o",
-            str(out),
-            "--template",
-            str(template),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return reportkit_cli("build", str(workbook), "-o", str(out), "--template", str(template))
 
 
 def test_code_execution_in_a_template_is_refused(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ workbook's order, which is protocol order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportkit.arrange.capitals import capitals
 from reportkit.arrange.ordering import collation_key, state_key
@@ -26,15 +26,20 @@ _SECTION_OF_KIND = {
     DelegationKind.INSTITUTION: Section.INSTITUTIONS,
 }
 SECRETARIAT_KEY = "secretariat"
+Order = tuple[int, int, tuple[object, ...]]
 
 
 @dataclass(frozen=True)
 class Placement:
-    """Where one delegation goes: its group, its section and its place in the section."""
+    """Where one delegation goes: its group, its section and its place in the section.
+
+    `order` is (edge, rank, collation key): edge moves the host first (-1) or last (1),
+    rank groups OIC bodies by category, the key files names in the meeting's ordering.
+    """
 
     key: str
     section: Section
-    order: tuple[object, ...]
+    order: Order
     heading: str
 
 
@@ -58,23 +63,27 @@ class DelegationResolver:
     def place(self, name: str, section: Section | None) -> Placement | None:
         """None when the name is unknown and no section says what it is."""
         if section is Section.SECRETARIAT or (section is None and self.is_secretariat(name)):
-            return Placement(SECRETARIAT_KEY, Section.SECRETARIAT, (), self.secretariat or name)
+            return Placement(
+                SECRETARIAT_KEY, Section.SECRETARIAT, (0, 0, ()), self.secretariat or name
+            )
         found = self.reference.find(name)
         if found is not None:
             return self._known(found, section)
         if section is None:
             return None
-        order = (9, collation_key(name, self.ordering))
+        # Listed under a section of its own choosing, an unknown name files after known ones.
+        order = (0, 9, (collation_key(name, self.ordering),))
         return Placement(f"name:{match_key(name)}", section, order, name)
 
     def _known(self, found: Delegation, section: Section | None) -> Placement:
-        natural = _SECTION_OF_KIND[found.kind]
-        order: tuple[object, ...]
-        if natural is Section.INSTITUTIONS:
-            order = (found.rank, collation_key(found.formal_name, self.ordering))
+        target = section or _SECTION_OF_KIND[found.kind]
+        if target is Section.OTHERS:
+            order: Order = (0, 9, (collation_key(found.formal_name, self.ordering),))
+        elif found.kind is DelegationKind.INSTITUTION:
+            order = (0, found.rank, (collation_key(found.formal_name, self.ordering),))
         else:
-            order = (0, *state_key(self.ordering)(found))
-        return Placement(f"ref:{found.name}", section or natural, order, found.heading)
+            order = (0, 0, state_key(self.ordering)(found))
+        return Placement(f"ref:{found.name}", target, order, found.heading)
 
     def key_of(self, name: str) -> str:
         placement = self.place(name, Section.OTHERS)
@@ -148,11 +157,10 @@ def _apply_host_rule(
         )
         return
     if host.key in placements:
-        edge = -1 if meeting.host_position is HostPosition.FIRST else 99
+        edge = -1 if meeting.host_position is HostPosition.FIRST else 1
         placement = placements[host.key]
-        placements[host.key] = Placement(
-            placement.key, placement.section, (edge, *placement.order), placement.heading
-        )
+        _, rank, key = placement.order
+        placements[host.key] = replace(placement, order=(edge, rank, key))
 
 
 def _person(participant: Participant) -> Person:

@@ -9,7 +9,7 @@ from typing import TypeVar
 from reportkit.model import DEFAULT_SECTION_HEADINGS, HostPosition, Meeting, Ordering, Section
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import one_line, to_date
-from reportkit.read.workbook import OpenWorkbook, Row, normalise_name
+from reportkit.read.workbook import OpenWorkbook, Row, SheetTable, normalise_name
 
 _TEXT_FIELDS = ("title", "document", "venue", "time_zone", "secretariat", "symbol", "host")
 _CHOICE_FIELDS = ("ordering", "host_position")
@@ -52,21 +52,23 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
             )
         else:
             rows[key] = row
-    table_problems = table.problems
 
     def text(key: str) -> str:
         return one_line(rows[key].text("Value")) if key in rows else ""
+
+    def missing_at(key: str) -> str:
+        """The Value cell of a field's row, or where a new row for it would go."""
+        return rows[key].ref("Value") if key in rows else f"{table.name}!A{_next_row(table)}"
 
     def day(key: str, required: bool) -> date | None:
         row = rows.get(key)
         if row is None or row.raw("Value") is None:
             if required:
-                where = row.ref("Value") if row else f"{table.name}!A{table_end(table)}"
                 problems.append(
                     Problem(
                         f"the meeting {key.replace('_', ' ')} is missing",
                         f'add a row "{key}" with the date as an Excel date',
-                        where,
+                        missing_at(key),
                     )
                 )
             return None
@@ -82,29 +84,18 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         return value
 
     def choice(key: str, choices: type[C], default: C) -> C:
-        typed = text(key)
-        if not typed:
+        if key not in rows:
             return default
-        try:
-            return choices(typed.casefold())
-        except ValueError:
-            problems.append(
-                Problem(
-                    f'unknown {key.replace("_", " ")} "{typed}"',
-                    "write one of: " + ", ".join(c.value for c in choices),
-                    rows[key].ref("Value"),
-                )
-            )
-            return default
+        chosen = rows[key].choice("Value", choices, key.replace("_", " "), problems)
+        return default if chosen is None else chosen
 
     title = text("title")
     if not title:
-        where = (
-            rows["title"].ref("Value") if "title" in rows else f"{table.name}!A{table_end(table)}"
-        )
         problems.append(
             Problem(
-                "the meeting title is missing", 'add a row "title" with the meeting title', where
+                "the meeting title is missing",
+                'add a row "title" with the meeting title',
+                missing_at("title"),
             )
         )
     start = day("date", required=True)
@@ -119,7 +110,7 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         )
     ordering = choice("ordering", Ordering, Ordering.ENGLISH)
     host_position = choice("host_position", HostPosition, HostPosition.LAST)
-    problems.extend(table_problems)
+    problems.extend(table.problems)
     if not title or start is None:
         return None
     headings = dict(DEFAULT_SECTION_HEADINGS)
@@ -143,7 +134,6 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
     )
 
 
-def table_end(table: object) -> int:
+def _next_row(table: SheetTable) -> int:
     """The first row after the table's content, where a missing field would go."""
-    rows = getattr(table, "rows", [])
-    return (rows[-1].number + 1) if rows else 2
+    return table.rows[-1].number + 1 if table.rows else 2

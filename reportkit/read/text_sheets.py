@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import TypeVar
 
 from reportkit.model import AgendaEntry, AgendaKind, BlockKind, ReportBlock
@@ -10,7 +10,7 @@ from reportkit.problems import Problem
 from reportkit.read.cells import one_line
 from reportkit.read.workbook import OpenWorkbook, Row
 
-K = TypeVar("K", bound=Enum)
+K = TypeVar("K", bound=StrEnum)
 
 
 def read_report(book: OpenWorkbook, problems: list[Problem]) -> tuple[ReportBlock, ...]:
@@ -45,18 +45,11 @@ def read_agenda(book: OpenWorkbook, problems: list[Problem]) -> tuple[AgendaEntr
 
 
 def _kind(row: Row, kinds: type[K], problems: list[Problem]) -> K | None:
-    allowed = ", ".join(k.value for k in kinds)
-    typed = row.text("Kind")
-    if not typed:
+    kind = row.choice("Kind", kinds, "Kind", problems)
+    if kind is None and not row.text("Kind").strip():
+        allowed = ", ".join(k.value for k in kinds)
         problems.append(Problem("the Kind is empty", f"write one of: {allowed}", row.ref("Kind")))
-        return None
-    try:
-        return kinds(typed.strip().casefold())
-    except ValueError:
-        problems.append(
-            Problem(f'unknown Kind "{typed}"', f"write one of: {allowed}", row.ref("Kind"))
-        )
-        return None
+    return kind
 
 
 def _required_text(row: Row, problems: list[Problem]) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -21,6 +22,8 @@ from reportkit.problems import InputError, Problem, Severity, cell_ref
 from reportkit.read.cells import EXCEL_ERRORS, as_text, clean_text
 from reportkit.read.safety import check_archive
 from reportkit.read.sheet_scan import SheetScan, scan_sheet
+
+E = TypeVar("E", bound=StrEnum)
 
 
 def normalise_name(name: object) -> str:
@@ -39,9 +42,15 @@ class Row:
         index = self.table.columns.get(normalise_name(column))
         if index is None:
             return None
+        if self.table.uncached:
+            self._report_uncached(column)
+        return self.values[index] if index < len(self.values) else None
+
+    def _report_uncached(self, column: str) -> None:
+        """A formula Excel never computed reads as empty; say so, once per cell."""
         ref = self.ref(column)
-        if ref.split("!")[1] in self.table.uncached:
-            self.table.uncached.discard(ref.split("!")[1])
+        if ref in self.table.uncached:
+            self.table.uncached.discard(ref)
             self.table.problems.append(
                 Problem(
                     "the formula has no saved result",
@@ -49,7 +58,23 @@ class Row:
                     ref,
                 )
             )
-        return self.values[index] if index < len(self.values) else None
+
+    def choice(self, column: str, choices: type[E], what: str, problems: list[Problem]) -> E | None:
+        """The cell as one of `choices`, in any case; None when empty, an error when unknown."""
+        typed = self.text(column).strip()
+        if not typed:
+            return None
+        try:
+            return choices(typed.casefold())
+        except ValueError:
+            problems.append(
+                Problem(
+                    f'unknown {what} "{typed}"',
+                    "write one of: " + ", ".join(c.value for c in choices),
+                    self.ref(column),
+                )
+            )
+            return None
 
     def ref(self, column: str) -> str:
         index = self.table.columns.get(normalise_name(column))
@@ -95,9 +120,6 @@ class SheetTable:
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
-
-    def has_column(self, column: str) -> bool:
-        return normalise_name(column) in self.columns
 
 
 class OpenWorkbook:
@@ -148,7 +170,8 @@ class OpenWorkbook:
             key = normalise_name(name)
             if key and key not in columns:
                 columns[key] = index
-        table = SheetTable(title, columns, header, uncached=set(scan.uncached_formulas))
+        uncached = {f"{title}!{cell}" for cell in scan.uncached_formulas}
+        table = SheetTable(title, columns, header, uncached=uncached)
         self.tables.append(table)
         missing = [c for c in required if normalise_name(c) not in columns]
         if missing:
