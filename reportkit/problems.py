@@ -60,3 +60,8 @@ class InputError(Exception):
         self.source = source
         self.problems = problems
         super().__init__("\n".join(p.line(source) for p in problems))
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, list[Problem]]]:
+        # Raised in batch workers: the default pickling passes only the message back to
+        # __init__, which breaks the whole process pool instead of failing one workbook.
+        return (type(self), (self.source, self.problems))

@@ -31,6 +31,10 @@ class TemplateProblem(Exception):
     def line(self) -> str:
         return f"{self.template}: {self.message} — {self.hint}"
 
+    def __reduce__(self) -> tuple[type[TemplateProblem], tuple[Path, str, str]]:
+        # Crosses process boundaries (batch workers); see InputError.__reduce__.
+        return (type(self), (self.template, self.message, self.hint))
+
 
 class _StrictDocxTemplate(DocxTemplate):
     def fix_tables(self, xml: str) -> Any:
