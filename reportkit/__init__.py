@@ -4,8 +4,9 @@ The pipeline is read (workbook → model) → arrange (numbering, ordering, grou
 render (template → document) → write (atomic, deterministic).
 """
 
-from reportkit.api import build, check, prepare
+__version__ = "0.1.0"
+
+from reportkit.api import build, check, prepare  # (after the version, which api reads)
 from reportkit.problems import InputError, Problem, Severity
 
 __all__ = ["InputError", "Problem", "Severity", "build", "check", "prepare"]
-__version__ = "0.1.0"

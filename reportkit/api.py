@@ -2,22 +2,34 @@
 
 import reportkit
 reportkit.build("inputs/comcec-digital-2022.xlsx", "outputs")
+
+The pipeline for one report: read → arrange → render → (merge) → write, with the build
+state of OUTDIR read and written through `reportkit.state` under the report's lock.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import errno
+import os
+from dataclasses import dataclass, field, replace
 from os import PathLike
 from pathlib import Path
 
+from reportkit import __version__
 from reportkit.arrange import arrange
 from reportkit.arrange.result import ArrangedReport
+from reportkit.changes import compare
+from reportkit.changes.report import ChangeReport
+from reportkit.existing import existing_report, unwritable
+from reportkit.hashing import digest
 from reportkit.model import MeetingInput
 from reportkit.problems import InputError, Problem, has_errors
+from reportkit.publish import Built, Status, publish, write_notes
 from reportkit.read import read_workbook
 from reportkit.reference import load_reference
 from reportkit.render import default_template, render_report
-from reportkit.write import docx_bytes, write_atomic
+from reportkit.state import Record, StateStore, decode_model, encode_model, report_lock
+from reportkit.write import docx_bytes, remove_leftovers
 
 StrPath = str | PathLike[str]
 
@@ -65,40 +77,125 @@ def output_path(workbook: StrPath, out_dir: StrPath) -> Path:
 
 @dataclass(frozen=True)
 class BuildResult:
+    """One report's build: where it is, what happened, and what to tell the person."""
+
     path: Path
-    warnings: list[Problem]
-    source: MeetingInput
+    status: Status
+    warnings: list[Problem] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    applied: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    kept: Path | None = None
+    notices: list[str] = field(default_factory=list)
 
 
 def build_report(
-    workbook: StrPath, out_dir: StrPath = "outputs", template: StrPath | None = None
+    workbook: StrPath,
+    out_dir: StrPath = "outputs",
+    template: StrPath | None = None,
+    *,
+    force: bool = False,
+    fresh: bool = False,
 ) -> BuildResult:
-    """Build the report of one workbook into `out_dir`, keeping the warnings found.
+    """Build the report of one workbook into `out_dir`, never losing a person's edits.
 
-    Raises `InputError` (nothing written) when the workbook has errors.
+    Up to date (same workbook, template and reportkit, report as written) → nothing is
+    done unless `force`. A report edited since reportkit wrote it gets the workbook's
+    corrections merged in as tracked changes, unless `fresh`. Raises `InputError`
+    (nothing written) when the workbook has errors or the report cannot be written.
     """
-    prepared = prepare(workbook)
-    document = render_report(
-        prepared.report,
-        prepared.source.meeting,
-        Path(template) if template else default_template(),
-    )
+    workbook, out_dir = Path(workbook), Path(out_dir)
     target = output_path(workbook, out_dir)
+    template = Path(template) if template else default_template()
+    if target.is_dir():
+        raise unwritable(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    existing, _ = StateStore.open_existing(out_dir)
+    # Without any state nothing can be up to date: read the workbook before making the
+    # state folder, so that a workbook with errors leaves nothing behind.
+    prepared = None
+    if existing is None:
+        prepared = prepare(workbook)
+    else:
+        existing.close()
+    store, notices = StateStore.open(out_dir)
     try:
-        write_atomic(target, docx_bytes(document))
-    except OSError as error:
-        raise InputError(
-            str(target),
-            [
-                Problem(
-                    f"the report cannot be written ({error.strerror or error})",
-                    "check the folder is writable and the file is not open in Word, then retry",
-                )
-            ],
-        ) from error
-    return BuildResult(target, prepared.warnings, prepared.source)
+        with report_lock(store.folder, target):
+            result = _build_locked(workbook, target, template, store, force, fresh, prepared)
+    finally:
+        store.close()
+    return replace(result, notices=notices + result.notices)
 
 
-def build(workbook: StrPath, out_dir: StrPath = "outputs", template: StrPath | None = None) -> Path:
+def _build_locked(
+    workbook: Path,
+    target: Path,
+    template: Path,
+    store: StateStore,
+    force: bool,
+    fresh: bool,
+    prepared: Prepared | None,
+) -> BuildResult:
+    remove_leftovers(target)
+    found = existing_report(target)
+    notices: list[str] = []
+    for record in store.settle(target.name, found.digest):
+        notices += write_notes(target, record.notes)
+    previous = store.latest(target.name)
+    if not workbook.is_file():
+        raise InputError(str(workbook), [Problem("the file does not exist", "check the path")])
+    inputs = (digest(workbook), digest(template), __version__)
+    current = previous is not None and previous.inputs() == inputs
+    if current and found.present and not found.damaged and not (force or fresh):
+        if previous and found.digest != previous.report_hash:
+            notices.append(f"{target}: edited since the last build; nothing new to merge")
+        return BuildResult(target, Status.UNCHANGED, notices=notices)
+    prepared = prepared or prepare(workbook)
+    document = render_report(prepared.report, prepared.source.meeting, template)
+    model = encode_model(prepared.source)
+    changes, notice = _changes(previous, inputs[0], prepared.source, store)
+    notices += notice
+    built = Built(docx_bytes(document), model, inputs, workbook, changes)
+    published = publish(target, built, found, previous, store, fresh)
+    return BuildResult(
+        target,
+        published.status,
+        prepared.warnings,
+        published.changes,
+        published.applied,
+        published.conflicts,
+        published.kept,
+        notices + published.notices,
+    )
+
+
+def _changes(
+    previous: Record | None, workbook_hash: str, source: MeetingInput, store: StateStore
+) -> tuple[ChangeReport | None, list[str]]:
+    """What changed since the previous build's workbook, if it is known."""
+    if previous is None or previous.model_hash is None:
+        return None, []
+    if previous.workbook_hash == workbook_hash:
+        return ChangeReport(), []
+    stored = store.blob(previous.model_hash)
+    try:
+        if stored is None:
+            raise ValueError("it is missing")
+        old = decode_model(stored)
+    except ValueError as error:
+        return None, [
+            f"{store.folder}: warning: the previous build's record of {previous.report} cannot "
+            f"be read ({error}), so no change list this time — the next build will have one"
+        ]
+    return compare(old, source, load_reference()), []
+
+
+def build(
+    workbook: StrPath,
+    out_dir: StrPath = "outputs",
+    template: StrPath | None = None,
+    *,
+    force: bool = False,
+    fresh: bool = False,
+) -> Path:
     """Build the report of one workbook into `out_dir`; returns the path written."""
-    return build_report(workbook, out_dir, template).path
+    return build_report(workbook, out_dir, template, force=force, fresh=fresh).path

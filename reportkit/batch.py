@@ -1,40 +1,36 @@
 """Building many workbooks at once: in parallel, incrementally, one failure never stopping the rest.
 
-Each workbook is a job run in a worker process. A job whose workbook, template and
-reportkit version are unchanged since its report was built (the manifest in OUTDIR says,
-by content hash) is not run at all. A rebuilt report gets a change report against the
-workbook it was last built from, kept in OUTDIR/.reportkit/.
+Each workbook is a job run in a worker process, which builds its report under the
+report's lock and records it in OUTDIR's state store itself, right after the report is in
+place (see `reportkit.state`): a run killed at any moment loses nothing already built, and
+two runs on one OUTDIR wait for each other report by report instead of interfering. A
+report whose workbook, template, reportkit version and bytes are those recorded is not
+even given to a worker.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from time import perf_counter
 
 from reportkit import __version__
 from reportkit.api import build_report, output_path
-from reportkit.changes import compare
-from reportkit.manifest import Entry, Manifest, digest, snapshot_path
-from reportkit.model import MeetingInput
+from reportkit.hashing import digest
 from reportkit.problems import InputError
-from reportkit.read import read_workbook
+from reportkit.publish import Status
 from reportkit.read.safety import check_template
-from reportkit.reference import load_reference
 from reportkit.render import TemplateProblem, default_template
-from reportkit.write import write_atomic
+from reportkit.state import StateStore
 
-
-class Status(StrEnum):
-    BUILT = "built"
-    UNCHANGED = "unchanged"
-    FAILED = "failed"
+__all__ = ["Outcome", "Status", "find_workbooks", "run_batch"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +42,11 @@ class Outcome:
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
-    entry: Entry | None = None
+    applied: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    kept: Path | None = None
+    notices: list[str] = field(default_factory=list)
+    bug: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -57,6 +57,10 @@ class Outcome:
             "seconds": round(self.seconds, 3),
             "problems": self.problems,
             "changes": self.changes,
+            "merged": self.applied,
+            "conflicts": self.conflicts,
+            "kept": str(self.kept) if self.kept else None,
+            "notices": self.notices,
         }
 
 
@@ -65,7 +69,8 @@ class Job:
     workbook: Path
     out_dir: Path
     template: Path
-    expected: Entry
+    force: bool
+    fresh: bool
 
 
 def find_workbooks(arguments: Iterable[str | Path]) -> list[Path]:
@@ -92,33 +97,39 @@ def run_batch(
     jobs: int | None = None,
     force: bool = False,
     on_done: Callable[[Outcome], None] | None = None,
+    *,
+    fresh: bool = False,
+    on_notice: Callable[[str], None] | None = None,
 ) -> list[Outcome]:
     """Build every workbook into `out_dir`; outcomes come back in the order of `workbooks`.
 
-    A template that is unsafe or no Word document raises `InputError` before anything is built.
+    A template that is unsafe or no Word document, or a state folder that cannot be used,
+    raises `InputError` before anything is built.
     """
     template = template or default_template()
     check_template(template)
-    template_hash = digest(template)
-    manifest = Manifest(out_dir)
+    store, notices = StateStore.open_existing(out_dir, check=True)
+    for notice in notices:
+        if on_notice:
+            on_notice(notice)
     outcomes: dict[int, Outcome] = {}
     pending: dict[int, Job] = {}
     claimed: dict[str, Path] = {}
-    for index, workbook in enumerate(workbooks):
-        early = _plan(workbook, out_dir, template_hash, manifest, force, claimed)
-        if isinstance(early, Outcome):
-            outcomes[index] = early
-            if on_done:
-                on_done(early)
-        else:
-            pending[index] = Job(workbook, out_dir, template, early)
+    try:
+        template_hash = digest(template)
+        for index, workbook in enumerate(workbooks):
+            early = _plan(workbook, out_dir, template_hash, store, force or fresh, claimed)
+            if early is not None:
+                outcomes[index] = early
+                if on_done:
+                    on_done(early)
+            else:
+                pending[index] = Job(workbook, out_dir, template, force, fresh)
+    finally:
+        if store is not None:
+            store.close()
     for index, outcome in _run(pending, jobs, on_done):
         outcomes[index] = outcome
-    built = [o for o in outcomes.values() if o.status is Status.BUILT and o.report and o.entry]
-    for outcome in built:
-        manifest.record(outcome.report, outcome.entry)  # type: ignore[arg-type]
-    if built:
-        manifest.save()
     return [outcomes[i] for i in range(len(workbooks))]
 
 
@@ -126,11 +137,11 @@ def _plan(
     workbook: Path,
     out_dir: Path,
     template_hash: str,
-    manifest: Manifest,
-    force: bool,
+    store: StateStore | None,
+    rebuild: bool,
     claimed: dict[str, Path],
-) -> Outcome | Entry:
-    """An outcome decided without building (unchanged, or impossible), or the entry to build to."""
+) -> Outcome | None:
+    """An outcome decided without building (up to date, or impossible), else None."""
     try:
         report = output_path(workbook, out_dir)
     except InputError as error:
@@ -147,10 +158,18 @@ def _plan(
             Status.FAILED,
             problems=[f"{workbook}: the file does not exist — check the path"],
         )
-    expected = Entry(digest(workbook), template_hash, __version__, "")
-    if not force and manifest.is_current(report, expected):
+    if rebuild or store is None:
+        return None
+    latest = store.latest(report.name)
+    if latest is None or latest.inputs() != (digest(workbook), template_hash, __version__):
+        return None
+    try:
+        current = report.is_file() and digest(report) == latest.report_hash
+    except OSError:
+        return None
+    if current:
         return Outcome(workbook, Status.UNCHANGED, report, report.stat().st_size)
-    return expected
+    return None
 
 
 def _run(
@@ -164,20 +183,52 @@ def _run(
                 on_done(outcome)
             yield index, outcome
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         futures = {pool.submit(build_job, job): index for index, job in pending.items()}
         for future in as_completed(futures):
-            outcome = future.result()
+            index = futures[future]
+            outcome = _result(future, pending[index])
             if on_done:
                 on_done(outcome)
-            yield futures[future], outcome
+            yield index, outcome
+
+
+def _result(future: Future[Outcome], job: Job) -> Outcome:
+    """The job's outcome; a worker that died (killed, out of memory) fails its workbook only."""
+    try:
+        return future.result()
+    except Exception as error:
+        return Outcome(
+            job.workbook,
+            Status.FAILED,
+            problems=[
+                f"{job.workbook}: the process building it stopped unexpectedly "
+                f"({type(error).__name__}: {error}) — build it again"
+            ],
+        )
+
+
+def _end_with_parent(parent: int) -> None:
+    """Workers end when the run that started them is gone, however it ended (kill -9
+    included), instead of building on for minutes with nobody to report to."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="end-with-parent").start()
 
 
 def build_job(job: Job) -> Outcome:
     """One workbook, start to finish; every failure becomes an outcome, never an exception."""
     start = perf_counter()
     try:
-        result = build_report(job.workbook, job.out_dir, job.template)
+        result = build_report(
+            job.workbook, job.out_dir, job.template, force=job.force, fresh=job.fresh
+        )
     except InputError as error:
         lines = [p.line(error.source) for p in error.problems]
         return Outcome(job.workbook, Status.FAILED, seconds=perf_counter() - start, problems=lines)
@@ -194,33 +245,18 @@ def build_job(job: Job) -> Outcome:
             Status.FAILED,
             seconds=perf_counter() - start,
             problems=[apology, traceback.format_exc()],
+            bug=True,
         )
-    changes = _record_changes(job, result.path, result.source)
-    entry = Entry(
-        job.expected.workbook, job.expected.template, job.expected.version, digest(result.path)
-    )
     return Outcome(
         job.workbook,
-        Status.BUILT,
+        result.status,
         result.path,
-        result.path.stat().st_size,
+        result.path.stat().st_size if result.path.exists() else 0,
         perf_counter() - start,
         [w.line(str(job.workbook)) for w in result.warnings],
-        changes,
-        entry,
+        result.changes,
+        result.applied,
+        result.conflicts,
+        result.kept,
+        result.notices,
     )
-
-
-def _record_changes(job: Job, report: Path, source: MeetingInput) -> list[str]:
-    """Compare with the previous build's workbook, write `<stem>.changes.md`, keep a snapshot."""
-    snapshot = snapshot_path(job.out_dir, report.name)
-    lines: list[str] = []
-    if snapshot.is_file():
-        previous, _ = read_workbook(snapshot)
-        if previous is not None:
-            changes = compare(previous, source, load_reference())
-            lines = changes.lines()
-            notes = report.with_name(f"{report.stem}.changes.md")
-            write_atomic(notes, changes.markdown(report.stem).encode("utf-8"))
-    write_atomic(snapshot, job.workbook.read_bytes())
-    return lines

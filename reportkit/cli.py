@@ -21,6 +21,7 @@ from reportkit.api import prepare
 from reportkit.batch import Outcome, Status, find_workbooks, run_batch
 from reportkit.changes import compare
 from reportkit.delegations import category, list_delegations
+from reportkit.history import as_dict, describe, matching, report_history
 from reportkit.model import Ordering
 from reportkit.problems import InputError, Problem, Severity, has_errors
 from reportkit.reference import load_reference
@@ -58,7 +59,16 @@ def main() -> None:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Workbooks built at once [default: cores]."
 )
-@click.option("--force", is_flag=True, help="Rebuild even the reports that are up to date.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Rebuild even the reports that are up to date (edited ones are still merged).",
+)
+@click.option(
+    "--fresh",
+    is_flag=True,
+    help="Rebuild from the workbook alone, even over edited reports (their copy is kept).",
+)
 @click.option(
     "--log",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -70,9 +80,15 @@ def build(
     template: Path | None,
     jobs: int | None,
     force: bool,
+    fresh: bool,
     log: Path | None,
 ) -> None:
-    """Build OUTDIR/<name>.docx for each WORKBOOK: files, folders or globs (default: inputs/)."""
+    """Build OUTDIR/<name>.docx for each WORKBOOK: files, folders or globs (default: inputs/).
+
+    A report edited in Word since it was built is never overwritten: the workbook's
+    corrections are merged into it as tracked changes, and a copy of the file as it was is
+    kept in OUTDIR/.reportkit/kept/.
+    """
     default = ["inputs"] if Path("inputs").is_dir() else []
     paths = find_workbooks(workbooks or default)
     if not paths:
@@ -83,7 +99,16 @@ def build(
     start = perf_counter()
     progress = Progress(len(paths))
     try:
-        outcomes = run_batch(paths, out_dir, template, jobs, force, progress.done)
+        outcomes = run_batch(
+            paths,
+            out_dir,
+            template,
+            jobs,
+            force,
+            progress.done,
+            fresh=fresh,
+            on_notice=lambda line: click.echo(line, err=True),
+        )
     except InputError as error:
         for problem in error.problems:
             click.echo(problem.line(error.source), err=True)
@@ -91,21 +116,36 @@ def build(
     progress.finish()
     seconds = perf_counter() - start
     for outcome in outcomes:
-        for line in outcome.problems:
-            click.echo(line, err=True)
-        if outcome.changes:
-            click.echo(f"{outcome.report}: changes since the last build:", err=True)
-            for line in outcome.changes:
-                click.echo(f"  {line}", err=True)
-        if outcome.status is Status.BUILT:
-            click.echo(str(outcome.report))
+        _report(outcome)
     if len(outcomes) > 1:
         for line in summary.table(outcomes, seconds):
             click.echo(line, err=True)
     if log:
         write_atomic(log, summary.as_json(outcomes, seconds).encode("utf-8"))
+    if any(o.bug for o in outcomes):
+        sys.exit(EXIT_BUG)
     if any(o.status is Status.FAILED for o in outcomes):
         sys.exit(EXIT_INPUT)
+
+
+def _report(outcome: Outcome) -> None:
+    """What one workbook's build tells the person: problems, changes, what was merged."""
+    for line in [*outcome.problems, *outcome.notices]:
+        click.echo(line, err=True)
+    if outcome.changes:
+        click.echo(f"{outcome.report}: changes since the last build:", err=True)
+        for line in outcome.changes:
+            click.echo(f"  {line}", err=True)
+    if outcome.applied:
+        click.echo(
+            f"{outcome.report}: edited in Word — corrections merged as tracked changes:", err=True
+        )
+        for line in outcome.applied:
+            click.echo(f"  {line}", err=True)
+    for line in outcome.conflicts:
+        click.echo(f"{outcome.report}: {line}", err=True)
+    if outcome.status in (Status.BUILT, Status.MERGED):
+        click.echo(str(outcome.report))
 
 
 class Progress:
@@ -236,6 +276,42 @@ def diff(old: Path, new: Path) -> None:
     changes = compare(models[0], models[1], load_reference())
     for line in changes.lines() or ["no changes"]:
         click.echo(line)
+
+
+@main.command()
+@click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--search", default="", help="Only builds whose changes mention TEXT (any case).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Lines for people, or JSON.",
+)
+def history(report: Path, search: str, output_format: str) -> None:
+    """List every build of REPORT: when, from which workbook, what changed or was merged.
+
+    \b
+    reportkit history outputs/meeting.docx
+    reportkit history outputs/meeting.docx --search kuwait
+    """
+    try:
+        records = report_history(report)
+    except InputError as error:
+        for problem in error.problems:
+            click.echo(problem.line(error.source), err=True)
+        sys.exit(EXIT_INPUT)
+    if search:
+        records = matching(records, search)
+    if output_format == "json":
+        click.echo(json.dumps([as_dict(r) for r in records], ensure_ascii=False, indent=2))
+        return
+    if not records:
+        click.echo(f'{report}: no build mentions "{search}"', err=True)
+    for record in records:
+        for line in describe(record):
+            click.echo(line)
 
 
 @main.command()

@@ -28,8 +28,9 @@ def table(outcomes: list[Outcome], seconds: float) -> list[str]:
 
 
 def totals(outcomes: list[Outcome], seconds: float) -> str:
+    """`2 built, 0 unchanged, 1 failed in 0.2 s`; merges are counted when there are some."""
     counts = Counter(o.status for o in outcomes)
-    parts = [f"{counts[s]} {s.value}" for s in Status]
+    parts = [f"{counts[s]} {s.value}" for s in Status if s is not Status.MERGED or counts[s]]
     return f"{', '.join(parts)} in {seconds:.1f} s"
 
 

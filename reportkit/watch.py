@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reportkit.batch import Outcome, run_batch
-from reportkit.manifest import digest
+from reportkit.hashing import digest
 
 
 def watch_workbook(

@@ -8,10 +8,12 @@ date so the same input always gives the same bytes.
 
 from __future__ import annotations
 
-import glob
+import hashlib
 import io
 import os
+import socket
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -44,13 +46,15 @@ def normalise_zip(data: bytes) -> bytes:
 def write_atomic(target: Path, data: bytes) -> None:
     """Write `data` to `target` so that `target` is either the old file or the whole new one.
 
-    A temporary file left by a build that was killed is removed on the next build.
+    The temporary file is named by a hash of the target (any legal name fits), this host
+    and this process, so concurrent runs never touch each other's; a leftover of a killed
+    run is removed once its process is gone (or, from another host, after a day).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
-        leftover.unlink(missing_ok=True)
+    prefix = _temp_prefix(target.name)
+    _remove_leftovers(target.parent, prefix)
     handle, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+        dir=target.parent, prefix=f"{prefix}{_HOST}-{os.getpid()}.", suffix=".part"
     )
     try:
         with os.fdopen(handle, "wb") as temp:
@@ -62,6 +66,43 @@ def write_atomic(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+_HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:4]
+_STALE_SECONDS = 24 * 3600
+
+
+def _temp_prefix(name: str) -> str:
+    return f".{hashlib.sha256(name.encode('utf-8')).hexdigest()[:16]}."
+
+
+def remove_leftovers(target: Path) -> None:
+    """Remove the temporary files a killed run left while writing `target`."""
+    _remove_leftovers(target.parent, _temp_prefix(target.name))
+
+
+def _remove_leftovers(folder: Path, prefix: str) -> None:
+    now = time.time()
+    for leftover in folder.glob(f"{prefix}*.part"):
+        host, _, pid = leftover.name[len(prefix) :].partition(".")[0].partition("-")
+        try:
+            old = now - leftover.stat().st_mtime > _STALE_SECONDS
+        except FileNotFoundError:
+            continue
+        if old or (host == _HOST and pid.isdigit() and not _alive(int(pid))):
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _umask() -> int:

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from docx import Document
+from openpyxl import load_workbook
 
 import reportkit
 from tests.commands import reportkit_cli
@@ -26,7 +27,7 @@ def fsync_then_die(fd):
     real_fsync(fd)
     os.kill(os.getpid(), signal.SIGKILL)
 os.fsync = fsync_then_die
-reportkit.build(sys.argv[1], sys.argv[2])
+reportkit.build(sys.argv[1], sys.argv[2], force=True)
 """
 
 
@@ -40,22 +41,22 @@ def test_a_build_killed_mid_write_leaves_the_previous_report_whole(tmp_path: Pat
     shutil.copy(SAMPLE, workbook)
     previous = reportkit.build(workbook, out)
     before = digest(previous)
+    book = load_workbook(workbook)
+    book["Participants"]["E3"] = "Senior Director"  # a correction: the report must change
+    book.save(workbook)
 
     killed = subprocess.run(
         [sys.executable, "-c", KILL_MID_WRITE, str(workbook), str(out)], check=False
     )
     assert killed.returncode == -signal.SIGKILL
-    leftovers = [p.name for p in out.iterdir() if p.name != "meeting.docx"]
-    assert (
-        len(leftovers) == 1
-        and leftovers[0].startswith(".meeting.docx.")
-        and leftovers[0].endswith(".part")
-    )
+    leftovers = [p.name for p in out.iterdir() if p.name not in ("meeting.docx", ".reportkit")]
+    assert len(leftovers) == 1 and leftovers[0].startswith(".") and leftovers[0].endswith(".part")
     assert digest(previous) == before
     assert Document(str(previous)).paragraphs[0].text == "REPORT"
 
     reportkit.build(workbook, out)
-    assert [p.name for p in out.iterdir()] == ["meeting.docx"]
+    assert sorted(p.name for p in out.iterdir()) == [".reportkit", "meeting.changes.md", "meeting.docx"]
+    assert "Senior Director" in (out / "meeting.changes.md").read_text(encoding="utf-8")
 
 
 def test_a_first_build_killed_mid_write_leaves_no_report(tmp_path: Path) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 
 from docx.document import Document
 
 from reportkit.arrange.result import ArrangedReport
+from reportkit.clock import source_date
 from reportkit.model import Meeting
 from reportkit.render.context import context
 from reportkit.render.direction import mark_right_to_left
@@ -43,7 +43,7 @@ def _set_properties(document: Document, report: ArrangedReport, meeting: Meeting
     """Properties dated from the meeting (or SOURCE_DATE_EPOCH), never the clock, so that
     rebuilding the same workbook gives the same bytes."""
     props = document.core_properties
-    stamp = _build_date() or datetime.combine(meeting.date, time(0, 0))
+    stamp = source_date() or datetime.combine(meeting.date, time(0, 0))
     props.title = report.title.title
     props.subject = report.title.document
     props.author = meeting.secretariat
@@ -52,10 +52,3 @@ def _set_properties(document: Document, report: ArrangedReport, meeting: Meeting
     props.last_printed = stamp
     props.revision = 1
 
-
-def _build_date() -> datetime | None:
-    """The reproducible-builds convention: SOURCE_DATE_EPOCH, seconds since 1970 in UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        return None
-    return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)

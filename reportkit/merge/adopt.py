@@ -1,0 +1,94 @@
+"""Making the new build's paragraphs at home in the edited document.
+
+A paragraph copied from the new build names its style and list by the new build's ids;
+the edited document (rewritten by Word or LibreOffice) may know the same style under
+another id, and numbers its lists through other `w:num` instances, often written directly
+on each paragraph. Styles are matched by name (the names a template must keep); list
+numbering is taken from the nearest paragraph of the same style in the edited document,
+so an inserted paragraph continues its neighbours' numbering instead of starting a list.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from itertools import chain
+
+from docx.document import Document
+from docx.oxml.ns import qn
+from lxml.etree import _Element
+
+from reportkit.merge.units import P
+
+_STYLE_REFERENCES = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
+# What precedes w:numPr in w:pPr (ECMA-376 order), nearest first.
+_BEFORE_NUMBERING = tuple(
+    qn(f"w:{tag}")
+    for tag in ("widowControl", "framePr", "pageBreakBefore", "keepLines", "keepNext", "pStyle")
+)
+
+
+class Adopter:
+    """Rewrites style references of elements taken from `new` for use in `edited`."""
+
+    def __init__(self, new: Document, edited: Document) -> None:
+        self._new_styles = {s.style_id: s for s in new.styles}
+        self._edited = edited
+        self._edited_ids = {s.name: s.style_id for s in edited.styles if s.name}
+        self._edited_root = edited.styles.element
+
+    def adopt(self, element: _Element) -> _Element:
+        copy = deepcopy(element)
+        for reference in copy.iter(*_STYLE_REFERENCES):
+            reference.set(qn("w:val"), self.style_id(reference.get(qn("w:val"), "")))
+        return copy
+
+    def style_id(self, new_id: str) -> str:
+        """The edited document's id for the new build's style `new_id`, added if missing."""
+        style = self._new_styles.get(new_id)
+        if style is None or not style.name:
+            return new_id
+        known = self._edited_ids.get(style.name)
+        if known is not None:
+            return known
+        taken = {s.style_id for s in self._edited.styles}
+        if new_id not in taken:
+            self._edited_root.append(deepcopy(style.element))
+            self._edited_ids[style.name] = new_id
+        return self._edited_ids.get(style.name, new_id)
+
+
+def number_like_neighbours(paragraph: _Element, body: _Element) -> None:
+    """Give an inserted paragraph the list numbering of the nearest paragraph of its style.
+
+    Insertions are made in document order, so every paragraph after this one is still the
+    edited document's own.
+    """
+    style = _style(paragraph)
+    own = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    if own is not None:
+        own.getparent().remove(own)
+    paragraphs = list(body.iter(P))
+    index = paragraphs.index(paragraph)
+    for candidate in chain(reversed(paragraphs[:index]), paragraphs[index + 1 :]):
+        if _style(candidate) == style:
+            numbering = candidate.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            if numbering is not None:
+                _set_numbering(paragraph, deepcopy(numbering))
+            return
+
+
+def _set_numbering(paragraph: _Element, numbering: _Element) -> None:
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        return
+    for tag in _BEFORE_NUMBERING:
+        found = properties.find(tag)
+        if found is not None:
+            found.addnext(numbering)
+            return
+    properties.insert(0, numbering)
+
+
+def _style(paragraph: _Element) -> str:
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style.get(qn("w:val"), "") if style is not None else ""

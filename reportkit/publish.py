@@ -1,0 +1,155 @@
+"""The end of the pipeline for one report: merge (when a person's work is at stake), write,
+record.
+
+What reportkit last wrote is recorded by hash, so the report on disk is one of: absent,
+exactly that (rebuilt freely), or something else — edited in Word, damaged, or of unknown
+origin. A person's work is never lost: before such a file is replaced or merged into, a
+copy is kept in `.reportkit/kept/`. An edited report whose last build is known is merged
+(see `reportkit.merge`): the workbook's corrections become tracked changes in the person's
+own document, which stays on the merge path until a `--fresh` build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from reportkit.changes.notes import MergeNote, change_notes
+from reportkit.changes.report import ChangeReport
+from reportkit.clock import build_time
+from reportkit.existing import Existing, unwritable
+from reportkit.hashing import digest_bytes
+from reportkit.merge import merge_documents
+from reportkit.state.folder import NAME_BYTES
+from reportkit.state.kept import keep_copy
+from reportkit.state.store import Record, StateStore
+from reportkit.write import write_atomic
+
+
+class Status(StrEnum):
+    BUILT = "built"
+    MERGED = "merged"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Published:
+    status: Status
+    changes: list[str] = field(default_factory=list)
+    applied: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    kept: Path | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Built:
+    """What the workbook builds now, and what it is compared with."""
+
+    document: bytes
+    model: bytes
+    inputs: tuple[str, str, str]
+    workbook: Path
+    changes: ChangeReport | None
+
+
+def publish(
+    target: Path,
+    built: Built,
+    found: Existing,
+    previous: Record | None,
+    store: StateStore,
+    fresh: bool,
+) -> Published:
+    """Write `built` to `target` (merging into a person's copy unless `fresh`), record it."""
+    person = _holds_person_work(found, previous)
+    notices: list[str] = []
+    output, note, action = built.document, MergeNote(fresh=fresh), "built"
+    if person and not fresh:
+        base = store.blob(previous.base_hash) if previous is not None else None
+        if found.damaged:
+            notices.append(
+                f"{target}: the report on disk is damaged ({found.damaged}); rebuilt from the "
+                "workbook"
+            )
+        elif base is None:
+            notices.append(
+                f"{target}: this file was not written by this folder's last build (or its record "
+                "is gone), so it cannot be merged; rebuilt from the workbook, your file is kept"
+            )
+        else:
+            merged = merge_documents(base, found.data or b"", built.document, build_time())
+            output, action = merged.document, "merged"
+            note = MergeNote(merged.applied, merged.conflicts)
+    kept: Path | None = None
+    if person and found.data is not None and output != found.data:
+        kept = keep_copy(store.folder, target, found.data)
+        note = MergeNote(note.applied, note.conflicts, str(kept.relative_to(target.parent)), fresh)
+        notices.append(f"{target}: your previous file is kept at {kept}")
+    carries_edits = action == "merged"
+    changes = built.changes.lines() if built.changes else []
+    notes = ""
+    if built.changes is not None or kept or note.applied or note.conflicts:
+        notes = change_notes(target.stem, built.changes, note)
+    record = Record(
+        report=target.name,
+        action="fresh" if fresh and person else action,
+        workbook=str(built.workbook),
+        workbook_hash=built.inputs[0],
+        template_hash=built.inputs[1],
+        version=built.inputs[2],
+        report_hash=digest_bytes(output),
+        base_hash=digest_bytes(built.document),
+        model_hash=digest_bytes(built.model),
+        carries_edits=carries_edits,
+        changes=tuple(changes),
+        applied=tuple(note.applied),
+        conflicts=tuple(note.conflicts),
+        kept=str(kept.relative_to(target.parent)) if kept else "",
+        notes=notes,
+    )
+    build = store.begin(record, [built.document, built.model])
+    try:
+        if output != found.data:
+            write_atomic(target, output)
+        notices += write_notes(target, notes)
+    except OSError as error:
+        store.abandon(build)
+        raise unwritable(target, error) from error
+    store.finish(build)
+    if action == "merged" and output == found.data:
+        status = Status.UNCHANGED
+    else:
+        status = Status.MERGED if action == "merged" else Status.BUILT
+    return Published(status, changes, note.applied, note.conflicts, kept, notices)
+
+
+def _holds_person_work(found: Existing, previous: Record | None) -> bool:
+    """Whether the file on disk may hold a person's work: anything but exactly what
+    reportkit last wrote from the workbook alone."""
+    if not found.present:
+        return False
+    if previous is None or found.digest != previous.report_hash:
+        return True
+    return previous.carries_edits
+
+
+def notes_path(report: Path) -> Path:
+    return report.with_name(f"{report.stem}.changes.md")
+
+
+def write_notes(report: Path, notes: str) -> list[str]:
+    """Write the change note beside the report; a name too long for the disk is said, not fatal."""
+    if not notes:
+        return []
+    target = notes_path(report)
+    if len(target.name.encode("utf-8")) > NAME_BYTES:
+        return [
+            f"{report}: the change note's name would be too long for the disk; "
+            f"see `reportkit history {report}`"
+        ]
+    write_atomic(target, notes.encode("utf-8"))
+    return []
+
