@@ -42,9 +42,7 @@ def matching(records: list[Record], search: str) -> list[Record]:
     """Builds whose changes, merged corrections or conflicts mention `search` (any case)."""
     wanted = search.casefold()
     return [
-        record
-        for record in records
-        if any(wanted in line.casefold() for line in _lines(record))
+        record for record in records if any(wanted in line.casefold() for line in _lines(record))
     ]
 
 

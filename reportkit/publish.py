@@ -21,9 +21,9 @@ from reportkit.clock import build_time
 from reportkit.existing import Existing, unwritable
 from reportkit.hashing import digest_bytes
 from reportkit.merge import merge_documents
+from reportkit.state import Record, StateStore
 from reportkit.state.folder import NAME_BYTES
 from reportkit.state.kept import keep_copy
-from reportkit.state.store import Record, StateStore
 from reportkit.write import write_atomic
 
 
@@ -152,4 +152,3 @@ def write_notes(report: Path, notes: str) -> list[str]:
         ]
     write_atomic(target, notes.encode("utf-8"))
     return []
-

@@ -104,5 +104,7 @@ def body_texts(document: Document) -> list[str]:
 def _text(paragraph: etree._Element) -> str:
     parts = []
     for node in paragraph.iter(_w("t"), _w("tab"), _w("br")):
-        parts.append(node.text or "" if node.tag == _w("t") else ("\t" if node.tag == _w("tab") else "\n"))
+        parts.append(
+            node.text or "" if node.tag == _w("t") else ("\t" if node.tag == _w("tab") else "\n")
+        )
     return "".join(parts)

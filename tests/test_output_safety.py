@@ -55,7 +55,11 @@ def test_a_build_killed_mid_write_leaves_the_previous_report_whole(tmp_path: Pat
     assert Document(str(previous)).paragraphs[0].text == "REPORT"
 
     reportkit.build(workbook, out)
-    assert sorted(p.name for p in out.iterdir()) == [".reportkit", "meeting.changes.md", "meeting.docx"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".reportkit",
+        "meeting.changes.md",
+        "meeting.docx",
+    ]
     assert "Senior Director" in (out / "meeting.changes.md").read_text(encoding="utf-8")
 
 

@@ -40,11 +40,7 @@ def change_notes(title: str, changes: ChangeReport | None, merge: MergeNote) -> 
     if merge.conflicts:
         out += ["## Conflicts", "", *[f"- {line}" for line in merge.conflicts], ""]
     if merge.kept:
-        reason = (
-            "rebuilt from the workbook alone"
-            if merge.fresh
-            else "changed by this build"
-        )
+        reason = "rebuilt from the workbook alone" if merge.fresh else "changed by this build"
         out += [
             "## Your copy",
             "",

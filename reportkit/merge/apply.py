@@ -234,4 +234,3 @@ def _has_following_paragraph(paragraph: _Element) -> bool:
     """A paragraph mark can be deleted only if a paragraph follows in the same container
     (the last one of a cell or of the document must stay)."""
     return any(sibling.tag in (qn("w:p"), TBL) for sibling in paragraph.itersiblings())
-

@@ -51,4 +51,3 @@ def _set_properties(document: Document, report: ArrangedReport, meeting: Meeting
     props.created = props.modified = stamp
     props.last_printed = stamp
     props.revision = 1
-

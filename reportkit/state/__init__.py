@@ -9,7 +9,8 @@ before they are changed (`kept`), the read model kept for the next change list
 from reportkit.state.folder import STATE_DIR, StateError
 from reportkit.state.lock import report_lock
 from reportkit.state.model_json import decode_model, encode_model
-from reportkit.state.store import Record, StateStore
+from reportkit.state.record import Record
+from reportkit.state.store import StateStore
 
 __all__ = [
     "STATE_DIR",

@@ -21,13 +21,15 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from time import monotonic, sleep
 
 from reportkit.hashing import digest_bytes
 from reportkit.state.folder import STATE_DIR, StateError, refuse_link, state_folder
+from reportkit.state.migrate import migrate
+from reportkit.state.record import Record
 
 DATABASE = "state.db"
 SCHEMA_VERSION = 1
@@ -57,38 +59,6 @@ CREATE TABLE IF NOT EXISTS builds (
 );
 CREATE INDEX IF NOT EXISTS builds_by_report ON builds (report, id);
 """
-
-
-@dataclass(frozen=True)
-class Record:
-    """One build of one report, as the history shows it.
-
-    `base_hash` names the document the workbook alone built (the merge ancestor);
-    `report_hash` what was written to disk, which differs from it once a person's edits
-    were merged in (`carries_edits`). `notes` is the change report's Markdown.
-    """
-
-    report: str
-    action: str
-    workbook: str
-    workbook_hash: str
-    template_hash: str
-    version: str
-    report_hash: str
-    base_hash: str | None = None
-    model_hash: str | None = None
-    carries_edits: bool = False
-    changes: tuple[str, ...] = ()
-    applied: tuple[str, ...] = ()
-    conflicts: tuple[str, ...] = ()
-    kept: str = ""
-    notes: str = ""
-    finished: str = ""
-    state: str = "done"
-    id: int = 0
-
-    def inputs(self) -> tuple[str, str, str]:
-        return (self.workbook_hash, self.template_hash, self.version)
 
 
 _COLUMNS = [f.name for f in fields(Record) if f.name != "id"]
@@ -132,6 +102,9 @@ class StateStore:
                 store = cls(_connect(path), folder)
             except sqlite3.DatabaseError as again:
                 raise _failure(path, again) from again
+        notices += migrate(
+            folder, lambda report: store.latest(report) is not None, store.begin, store.finish
+        )
         return store, notices
 
     @classmethod
@@ -371,4 +344,3 @@ def _failure(path: Path, error: sqlite3.DatabaseError) -> StateError:
     if _damaged(error):
         return StateError(path, f"is damaged ({error})", "run the build again to start it afresh")
     return StateError(path, f"cannot be used ({error})", "check the output folder, then retry")
-
