@@ -64,7 +64,8 @@ def publish(
     fresh: bool,
 ) -> Published:
     """Write `built` to `target` (merging into a person's copy unless `fresh`), record it."""
-    person = _holds_person_work(found, previous)
+    # Identical to what the workbook builds now: provably nobody's edit, even with no record.
+    person = _holds_person_work(found, previous) and found.digest != digest_bytes(built.document)
     notices: list[str] = []
     output, note, action = built.document, MergeNote(fresh=fresh), "built"
     if person and not fresh:

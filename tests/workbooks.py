@@ -63,3 +63,23 @@ def set_cell_xml(path: Path, sheet_number: int, cell: str, xml: str) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts.items():
             target.writestr(name, data)
+
+
+def sample_copies(folder: Path, count: int, sample: Path) -> list[Path]:
+    """`count` copies of the sample workbook, `meeting-00.xlsx` …"""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        target = folder / f"meeting-{i:02d}.xlsx"
+        target.write_bytes(sample.read_bytes())
+        paths.append(target)
+    return paths
+
+
+def set_position(workbook: Path, position: str) -> None:
+    """Correct the first delegate's position (Participants!E3, Guyana's Mr. Deen)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(workbook)
+    book["Participants"]["E3"] = position
+    book.save(workbook)

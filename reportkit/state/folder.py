@@ -8,6 +8,7 @@ cannot be written stops the run with one line instead of writing somewhere unexp
 from __future__ import annotations
 
 import errno
+import os
 import stat
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from reportkit.problems import InputError, Problem
 STATE_DIR = ".reportkit"
 KEPT_DIR = "kept"
 LOCK_DIR = "locks"
+WAIT_SECONDS = 60.0
 # File names stay well inside the 255 bytes most file systems allow, whatever the report's
 # name: the longest legal report name must still get its kept copy and temporary files.
 NAME_BYTES = 255
@@ -96,3 +98,11 @@ def bounded_name(stem: str, suffix: str) -> str:
     if len(encoded) <= room:
         return stem + suffix
     return encoded[:room].decode("utf-8", errors="ignore") + suffix
+
+
+def wait_seconds() -> float:
+    """How long to wait for another run holding a report or the state (REPORTKIT_WAIT_SECONDS)."""
+    try:
+        return max(0.1, float(os.environ.get("REPORTKIT_WAIT_SECONDS", WAIT_SECONDS)))
+    except ValueError:
+        return WAIT_SECONDS

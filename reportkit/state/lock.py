@@ -10,7 +10,6 @@ merely exists, as git's do).
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,17 +17,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from reportkit.problems import InputError, Problem
-from reportkit.state.folder import LOCK_DIR, refuse_link
-
-WAIT_SECONDS = 60.0
-
-
-def wait_seconds() -> float:
-    """How long to wait for another run's build of the same report (REPORTKIT_LOCK_SECONDS)."""
-    try:
-        return max(0.0, float(os.environ.get("REPORTKIT_LOCK_SECONDS", WAIT_SECONDS)))
-    except ValueError:
-        return WAIT_SECONDS
+from reportkit.state.folder import LOCK_DIR, refuse_link, wait_seconds
 
 
 @contextmanager

@@ -27,13 +27,18 @@ from pathlib import Path
 from time import monotonic, sleep
 
 from reportkit.hashing import digest_bytes
-from reportkit.state.folder import STATE_DIR, StateError, refuse_link, state_folder
+from reportkit.state.folder import (
+    STATE_DIR,
+    StateError,
+    refuse_link,
+    state_folder,
+    wait_seconds,
+)
 from reportkit.state.migrate import migrate
 from reportkit.state.record import Record
 
 DATABASE = "state.db"
 SCHEMA_VERSION = 1
-BUSY_SECONDS = 30.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS blobs (hash TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -223,7 +228,7 @@ class StateStore:
 
 def _connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(
-        path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False
+        path, timeout=wait_seconds(), isolation_level=None, check_same_thread=False
     )
     connection.row_factory = sqlite3.Row
     # WAL lets a batch's workers and a concurrent `watch` write without blocking readers;
@@ -251,7 +256,7 @@ def _patiently(connection: sqlite3.Connection, statement: str) -> None:
     Switching a new database to WAL can report "locked" at once, without waiting for the
     busy timeout, when several processes open it together (a batch's first workers).
     """
-    deadline = monotonic() + BUSY_SECONDS
+    deadline = monotonic() + wait_seconds()
     delay = 0.01
     while True:
         try:
@@ -338,7 +343,7 @@ def _failure(path: Path, error: sqlite3.DatabaseError) -> StateError:
     if "locked" in text or "busy" in text:
         return StateError(
             path,
-            f"is busy: another reportkit run kept it locked for over {BUSY_SECONDS:.0f} s",
+            f"is busy: another reportkit run kept it locked for over {wait_seconds():.0f} s",
             "wait for the other run to finish, then retry",
         )
     if _damaged(error):
