@@ -35,7 +35,7 @@ need_packages() {
     elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
         as_root="sudo -n"
     else
-        die "run 'sudo apt-get install $*' (or install them as root), then run $0 again"
+        die "run 'sudo apt-get install $*' (or that as root), then run $0 again"
     fi
     say "installing $* with apt-get (first run only)"
     # $as_root is empty or "sudo -n": split on purpose.
@@ -46,18 +46,24 @@ need_packages() {
         apt-get install -y -qq --no-install-recommends "$@"
 }
 
-# The project's virtualenv .venv, made once and reused: a system Python may refuse pip
-# outside one (PEP 668, "externally-managed-environment").
-ensure_venv() {
-    [ -x .venv/bin/python ] && return
-    command -v python3 >/dev/null 2>&1 || need_packages python3 python3-venv
-    say "creating the virtualenv .venv"
-    if ! python3 -m venv .venv >/dev/null 2>&1; then
-        # Debian and Ubuntu ship venv's pip bootstrap (ensurepip) in a package of its own.
-        rm -rf .venv
-        need_packages python3-venv
-        quietly python3 -m venv .venv
+# Debian packages that making .venv needs, if any: Debian and Ubuntu ship venv's pip
+# bootstrap (ensurepip) in a package of its own.
+venv_packages() {
+    if [ -x .venv/bin/pip ]; then
+        :
+    elif ! command -v python3 >/dev/null 2>&1; then
+        echo python3 python3-venv
+    elif ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+        echo python3-venv
     fi
+}
+
+# The project's virtualenv .venv, made once and reused (its pip marks it complete): a
+# system Python may refuse pip outside one (PEP 668, "externally-managed-environment").
+ensure_venv() {
+    [ -x .venv/bin/pip ] && return
+    say "creating the virtualenv .venv"
+    quietly python3 -m venv .venv
 }
 
 # Installs reportkit (editable) with the extras named in $1, if any. pip runs again only
