@@ -20,7 +20,7 @@ def soffice_convert(document: Path, target: str, out_dir: Path) -> Path:
     """Convert with headless LibreOffice; fail loudly, since it exits 0 even when it fails."""
     binary = shutil.which("soffice") or shutil.which("libreoffice")
     if binary is None:
-        pytest.fail("LibreOffice (soffice) is not installed; .ci/run installs it")
+        pytest.fail("LibreOffice (soffice) is not installed; scripts/test installs it")
     profile = out_dir / "lo-profile"
     result = subprocess.run(
         [

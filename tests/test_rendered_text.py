@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -89,6 +90,8 @@ def test_each_annex_begins_a_page_in_the_pdf(sample_pdf: Path) -> None:
 
 
 def _pdf_pages(pdf: Path) -> list[str]:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler) is not installed; scripts/test installs it")
     result = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=False
     )

@@ -1,0 +1,78 @@
+# shellcheck shell=sh
+# Shared by scripts/run and scripts/test; sourced after `set -eu` at the repository root.
+# Quiet by design: one progress line per step, a command's own output only when it fails.
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+die() {
+    printf '%s: %s\n' "$0" "$*" >&2
+    exit 1
+}
+
+# Runs a command with its output held back, and shows that output only if it fails.
+quietly() {
+    _log=$(mktemp)
+    if "$@" >"$_log" 2>&1; then
+        rm -f "$_log"
+    else
+        _status=$?
+        cat "$_log" >&2
+        rm -f "$_log"
+        return "$_status"
+    fi
+}
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# Installs Debian packages as root, or through sudo when it needs no password; otherwise
+# says in one line what to install by hand, since a script must not stop at a prompt.
+need_packages() {
+    if ! command -v apt-get >/dev/null 2>&1; then
+        die "install $* (Debian's names) with your system's package manager, then run $0 again"
+    fi
+    if is_root; then
+        as_root=
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        as_root="sudo -n"
+    else
+        die "run 'sudo apt-get install $*' (or that as root), then run $0 again"
+    fi
+    say "installing $* with apt-get (first run only)"
+    # $as_root is empty or "sudo -n": split on purpose.
+    # shellcheck disable=SC2086
+    quietly $as_root apt-get update -qq
+    # shellcheck disable=SC2086
+    quietly $as_root env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends "$@"
+}
+
+# Debian packages that making .venv needs, if any: Debian and Ubuntu ship venv's pip
+# bootstrap (ensurepip) in a package of its own.
+venv_packages() {
+    if [ -x .venv/bin/pip ]; then
+        :
+    elif ! command -v python3 >/dev/null 2>&1; then
+        echo python3 python3-venv
+    elif ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+        echo python3-venv
+    fi
+}
+
+# The project's virtualenv .venv, made once and reused (its pip marks it complete): a
+# system Python may refuse pip outside one (PEP 668, "externally-managed-environment").
+ensure_venv() {
+    [ -x .venv/bin/pip ] && return
+    say "creating the virtualenv .venv"
+    quietly python3 -m venv .venv
+}
+
+# Installs reportkit (editable) with the extras named in $1, if any. pip runs again only
+# when pyproject.toml changed: code changes need no reinstall in an editable install.
+install_project() {
+    _stamp=".venv/.reportkit-installed-${1:-base}"
+    _want=$(cksum <pyproject.toml)
+    [ "$(cat "$_stamp" 2>/dev/null)" = "$_want" ] && return
+    say "installing reportkit${1:+[$1]} into .venv"
+    quietly .venv/bin/python -m pip install -e ".${1:+[$1]}"
+    printf '%s\n' "$_want" >"$_stamp"
+}
