@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from time import perf_counter
@@ -44,6 +45,18 @@ template_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A restyled copy of templates/report.docx to use instead of the shipped one.",
 )
+
+
+
+def format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
 
 
 @click.group()
@@ -174,14 +187,7 @@ class Progress:
 
 @main.command()
 @click.argument("workbooks", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="One line per problem, or the same findings as JSON.",
-)
+@format_option("One line per problem, or the same findings as JSON.")
 def check(workbooks: tuple[str, ...], output_format: str) -> None:
     """Check WORKBOOKs (files, folders or globs) for problems without writing anything."""
     paths = find_workbooks(workbooks)
@@ -281,14 +287,7 @@ def diff(old: Path, new: Path) -> None:
 @main.command()
 @click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--search", default="", help="Only builds whose changes mention TEXT (any case).")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Lines for people, or JSON.",
-)
+@format_option("Lines for people, or JSON.")
 def history(report: Path, search: str, output_format: str) -> None:
     """List every build of REPORT: when, from which workbook, what changed or was merged.
 
