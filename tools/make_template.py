@@ -90,12 +90,11 @@ def paragraph_style(
     if align is not None:
         fmt.alignment = align
     if num_id is not None:
-        num_pr = OxmlElement("w:numPr")
-        ilvl, num = OxmlElement("w:ilvl"), OxmlElement("w:numId")
-        ilvl.set(qn("w:val"), "0")
-        num.set(qn("w:val"), str(num_id))
-        num_pr.extend([ilvl, num])
-        style.element.get_or_add_pPr().insert(0, num_pr)
+        # python-docx places numPr where the schema wants it (after keepNext and
+        # pageBreakBefore); Word repairs a style with it anywhere else.
+        num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num_id
     return style
 
 
@@ -283,8 +282,14 @@ def setup_page(doc: Document) -> None:
     add_page_number(footer)
 
 
+def setup_settings(doc: Document) -> None:
+    """python-docx's default settings lack the zoom percentage the schema requires."""
+    doc.settings.element.find(qn("w:zoom")).set(qn("w:percent"), "100")
+
+
 def main(target: Path) -> None:
     doc = Document()
+    setup_settings(doc)
     add_numbering(doc)
     add_styles(doc)
     setup_page(doc)
