@@ -1,4 +1,5 @@
-"""Shared fixtures: the sample built once per session, and LibreOffice renderings of it."""
+"""Shared fixtures: reports built once per session — the sample, a big meeting, an Arabic
+meeting, the sample through a restyled template — and LibreOffice renderings of them."""
 
 from __future__ import annotations
 
@@ -7,8 +8,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from docx import Document
+from docx.shared import Cm, Pt, RGBColor
 
 import reportkit
+from reportkit.reference import DelegationKind, load_reference
+from reportkit.render import default_template
+from tests.workbooks import arabic_meeting, big_meeting, write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "inputs" / "comcec-digital-2022.xlsx"
@@ -65,3 +71,44 @@ def sample_pdf(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="session")
 def reference_text() -> str:
     return REFERENCE_REPORT.read_text(encoding="utf-8")
+
+
+def member_states() -> list[str]:
+    return [d.name for d in load_reference().delegations if d.kind is DelegationKind.MEMBER]
+
+
+@pytest.fixture(scope="session")
+def big_meeting_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All 57 member states with 2 to 6 delegates each: several pages of participants."""
+    folder = tmp_path_factory.mktemp("big")
+    workbook = write_workbook(folder / "big-meeting.xlsx", big_meeting(member_states()))
+    return reportkit.build(workbook, folder / "out")
+
+
+@pytest.fixture(scope="session")
+def arabic_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("arabic")
+    workbook = write_workbook(folder / "arabic-meeting.xlsx", arabic_meeting())
+    return reportkit.build(workbook, folder / "out")
+
+
+@pytest.fixture(scope="session")
+def restyled_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped template as a secretariat restyles it: another font and size, wider
+    margins, headings of another size and colour."""
+    document = Document(str(default_template()))
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Liberation Sans", Pt(11)
+    heading = document.styles["Delegation Heading"]
+    heading.font.size, heading.font.color.rgb = Pt(13), RGBColor(0x1F, 0x3A, 0x60)
+    document.styles["Section Heading"].font.italic = True
+    for section in document.sections:
+        section.left_margin = section.right_margin = Cm(4)
+    target = tmp_path_factory.mktemp("restyled") / "restyled.docx"
+    document.save(str(target))
+    return target
+
+
+@pytest.fixture(scope="session")
+def restyled_docx(restyled_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return reportkit.build(SAMPLE, tmp_path_factory.mktemp("restyled-out"), restyled_template)
