@@ -8,12 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from docx import Document
-from docx.shared import Cm, Pt, RGBColor
 
 import reportkit
 from reportkit.reference import DelegationKind, load_reference
 from reportkit.render import default_template
+from tests.templates import add_word_leftovers, restyle
 from tests.workbooks import arabic_meeting, big_meeting, write_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,19 +93,9 @@ def arabic_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def restyled_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped template as a secretariat restyles it: another font and size, wider
-    margins, headings of another size and colour."""
-    document = Document(str(default_template()))
-    normal = document.styles["Normal"]
-    normal.font.name, normal.font.size = "Liberation Sans", Pt(11)
-    heading = document.styles["Delegation Heading"]
-    heading.font.size, heading.font.color.rgb = Pt(13), RGBColor(0x1F, 0x3A, 0x60)
-    document.styles["Section Heading"].font.italic = True
-    for section in document.sections:
-        section.left_margin = section.right_margin = Cm(4)
+    """The shipped template restyled, then saved as Word saves it (leftovers and all)."""
     target = tmp_path_factory.mktemp("restyled") / "restyled.docx"
-    document.save(str(target))
-    return target
+    return add_word_leftovers(restyle(default_template(), target))
 
 
 @pytest.fixture(scope="session")
