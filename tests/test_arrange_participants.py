@@ -72,6 +72,28 @@ def test_delegates_keep_protocol_order_even_when_rows_are_interleaved() -> None:
     ]
 
 
+def test_only_the_last_delegate_of_each_delegation_is_marked_last() -> None:
+    sections, _ = arrange(
+        [
+            person("Qatar", "First"),
+            person("Mali", "Only"),
+            person("Qatar", "Second"),
+            person("COMCEC Coordination Office", "Staff"),
+            person("COMCEC Coordination Office", "Chief"),
+        ]
+    )
+    marks = [
+        [(p.name_line, p.last) for p in group.people]
+        for section in sections
+        for group in section.groups
+    ]
+    assert marks == [
+        [("-Ms. ANN ONLY", True)],
+        [("-Ms. ANN FIRST", False), ("-Ms. ANN SECOND", True)],
+        [("-Ms. ANN STAFF", False), ("-Ms. ANN CHIEF", True)],
+    ]
+
+
 def test_sections_are_lettered_in_order_and_only_when_present() -> None:
     sections, problems = arrange(
         [

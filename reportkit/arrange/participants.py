@@ -125,7 +125,7 @@ def arrange_participants(
         if not keys:
             continue
         groups = tuple(
-            DelegationGroup(k, capitals(headings.get(k, placements[k].heading)), tuple(people[k]))
+            DelegationGroup(k, capitals(headings.get(k, placements[k].heading)), _closed(people[k]))
             for k in keys
         )
         if section is Section.SECRETARIAT:
@@ -161,6 +161,12 @@ def _apply_host_rule(
         placement = placements[host.key]
         _, rank, key = placement.order
         placements[host.key] = replace(placement, order=(edge, rank, key))
+
+
+def _closed(people: list[Person]) -> tuple[Person, ...]:
+    """The delegation's people with the last one marked, so the template can end the
+    delegation's keep-with-next chain there and let the next delegation start a page."""
+    return (*people[:-1], replace(people[-1], last=True))
 
 
 def _person(participant: Participant) -> Person:

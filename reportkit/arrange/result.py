@@ -38,8 +38,11 @@ class ProgrammeRow:
 
 @dataclass(frozen=True)
 class Person:
+    """One delegate; `last` marks the last of a delegation, where its keep-together ends."""
+
     name_line: str
     details: str
+    last: bool = False
 
 
 @dataclass(frozen=True)
