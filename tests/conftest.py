@@ -101,3 +101,13 @@ def restyled_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def restyled_docx(restyled_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return reportkit.build(SAMPLE, tmp_path_factory.mktemp("restyled-out"), restyled_template)
+
+
+@pytest.fixture(scope="session")
+def big_meeting_pdf(big_meeting_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return soffice_convert(big_meeting_docx, "pdf", tmp_path_factory.mktemp("big-pdf"))
+
+
+@pytest.fixture(scope="session")
+def restyled_pdf(restyled_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return soffice_convert(restyled_docx, "pdf", tmp_path_factory.mktemp("restyled-pdf"))
