@@ -160,3 +160,17 @@ def test_marked_up_runs_are_bold_and_italic_in_every_script(
     assert bold and italic
     assert all(r.rPr.find(f"{W}bCs") is not None for r in bold)
     assert all(r.rPr.find(f"{W}iCs") is not None for r in italic)
+
+
+def test_an_agenda_note_lines_up_with_its_items_text(big: DocumentType) -> None:
+    (note,) = [p for p in big.paragraphs if p.style.name == "Agenda Note"]
+    item = next(p for p in big.paragraphs if p.style.name == "Agenda Item")
+    numbering = big.part.numbering_part.element
+    num = numbering.num_having_numId(item._p.pPr.numPr.numId.val)
+    abstract = next(
+        a
+        for a in numbering.iter(qn("w:abstractNum"))
+        if a.get(qn("w:abstractNumId")) == str(num.abstractNumId.val)
+    )
+    text_start = int(abstract.find(f"{W}lvl/{W}pPr/{W}ind").get(qn("w:left")))
+    assert note.style.paragraph_format.left_indent.twips == text_start

@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Length, Pt
 
 from reportkit.render.package import clean_package
 from reportkit.render.schema_order import PARAGRAPH, RUN, TABLE, insert_in_order
@@ -88,6 +88,7 @@ def paragraph_style(
     underline: bool = False,
     rule_below: bool = False,
     base: str = "Normal",
+    indent: Length | None = None,
 ):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles[base]
@@ -103,6 +104,8 @@ def paragraph_style(
     fmt.page_break_before = page_break
     if align is not None:
         fmt.alignment = align
+    if indent is not None:
+        fmt.left_indent = indent
     if num_id is not None:
         # python-docx places numPr where the schema wants it (after keepNext and
         # pageBreakBefore); Word repairs a style with it anywhere else.
@@ -160,7 +163,8 @@ def add_styles(doc: Document) -> None:
     )
     paragraph_style(doc, "Agenda Line", bold=True, before=6)
     paragraph_style(doc, "Agenda Item", bold=True, num_id=AGENDA_NUM)
-    paragraph_style(doc, "Agenda Note", italic=True)
+    # Under its item's text, which the agenda list indents by 567 twips (1 cm).
+    paragraph_style(doc, "Agenda Note", italic=True, indent=Cm(1))
     # Cell paragraphs: no space before any of them, so the first lines of a row's cells
     # share a baseline whatever paragraph opens the cell; the table's cell margins pad them.
     paragraph_style(doc, "Programme Day", bold=True, align=center, after=CELL_AFTER, keep_next=True)
