@@ -114,3 +114,38 @@ def _box(element: etree._Element) -> Box:
 
 def _reading_order(line: Line) -> tuple[float, float]:
     return (round(line.box.y0, 1), line.box.x0)
+
+
+Flow = list[tuple[Page, Line]]
+
+
+def body_flow(pages: list[Page]) -> Flow:
+    """The body lines of all pages in reading order, each with its page."""
+    return [(page, line) for page in pages for line in page.body]
+
+
+def locate(flow: Flow, texts: list[str]) -> list[tuple[int, int]]:
+    """Where each paragraph text starts and ends in the flow, searched in document order.
+
+    Each is looked for after the previous one, joining up to three lines for a text that
+    wraps (possibly across a page break), so a text repeated elsewhere (a body heading
+    and an agenda line alike) is found where the document has it.
+    """
+    found, cursor = [], 0
+    for text in texts:
+        span = _find(flow, text, cursor)
+        if span is None:
+            pytest.fail(f"not found in the PDF after line {cursor}: {text}")
+        found.append(span)
+        cursor = span[1] + 1
+    return found
+
+
+def _find(flow: Flow, text: str, start: int) -> tuple[int, int] | None:
+    for index in range(start, len(flow)):
+        joined = ""
+        for end in range(index, min(index + 3, len(flow))):
+            joined = f"{joined} {flow[end][1].text}".strip()
+            if joined == text:
+                return index, end
+    return None

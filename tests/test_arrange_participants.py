@@ -94,6 +94,15 @@ def test_only_the_last_delegate_of_each_delegation_is_marked_last() -> None:
     ]
 
 
+def test_a_delegation_too_long_for_a_page_is_kept_in_runs() -> None:
+    sections, _ = arrange([person("Türkiye", f"D{i:02d}", row=i + 2) for i in range(23)])
+    (turkiye,) = sections[0].groups
+    ends = [i for i, p in enumerate(turkiye.people) if p.last]
+    assert ends == [4, 9, 14, 19, 22]
+    sections, _ = arrange([person("Türkiye", f"D{i:02d}", row=i + 2) for i in range(10)])
+    assert [p.last for p in sections[0].groups[0].people] == [False] * 9 + [True]
+
+
 def test_sections_are_lettered_in_order_and_only_when_present() -> None:
     sections, problems = arrange(
         [

@@ -82,14 +82,18 @@ _POSITIONS = (
 )
 
 
-def big_meeting(states: list[str], delegates: int = 4) -> dict[str, list[list[object]]]:
+def big_meeting(
+    states: list[str], delegates: int = 4, host: str = "Türkiye", host_delegates: int = 24
+) -> dict[str, list[list[object]]]:
     """A ministerial-size meeting: every state given, 2 to 6 delegates each (`delegates` on
-    average), a body with headings, bullets and markup, a programme over two days."""
+    average) but the host's, too large for a page, listed last among the members; a body
+    with headings, bullets and markup; a programme over two days."""
     people: list[list[object]] = [
         ["Delegation", "Honorific", "First name", "Last name", "Position", "Organisation"]
     ]
     for i, state in enumerate(states):
-        for j in range(delegates - 2 + (i * 7) % 5):
+        count = host_delegates if state == host else delegates - 2 + (i * 7) % 5
+        for j in range(count):
             position, organisation = _POSITIONS[(i + j) % len(_POSITIONS)]
             first, last = _FIRST[(i + j) % len(_FIRST)], _LAST[(i * 3 + j) % len(_LAST)]
             people.append([state, "Mr." if j % 2 else "Ms.", first, last, position, organisation])
@@ -130,6 +134,7 @@ def big_meeting(states: list[str], delegates: int = 4) -> dict[str, list[list[ob
             ["venue", "Istanbul"],
             ["secretariat", "COMCEC Coordination Office"],
             ["symbol", "OIC/COMCEC/39-23/REP"],
+            ["host", host],
         ],
         Report=report,
         Agenda=[

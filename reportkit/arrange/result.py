@@ -38,7 +38,8 @@ class ProgrammeRow:
 
 @dataclass(frozen=True)
 class Person:
-    """One delegate; `last` marks the last of a delegation, where its keep-together ends."""
+    """One delegate; `last` marks the last of a block kept on one page (the delegation, or a
+    run of a delegation too long for a page), after which a page may break."""
 
     name_line: str
     details: str
