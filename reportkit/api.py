@@ -29,7 +29,6 @@ from reportkit.read import read_workbook
 from reportkit.reference import load_reference
 from reportkit.render import default_template, render_report
 from reportkit.state import Record, StateStore, decode_model, encode_model, report_lock
-from reportkit.state.folder import NAME_BYTES
 from reportkit.write import docx_bytes, remove_leftovers
 
 StrPath = str | PathLike[str]
@@ -67,17 +66,6 @@ def check(workbook: StrPath) -> list[Problem]:
 def output_path(workbook: StrPath, out_dir: StrPath) -> Path:
     """`OUTDIR/<workbook stem>.docx`: a plain file name, never a path out of OUTDIR."""
     name = f"{Path(workbook).stem}.docx"
-    if len(name.encode("utf-8")) > NAME_BYTES:
-        raise InputError(
-            str(workbook),
-            [
-                Problem(
-                    f"the report's name would be {len(name.encode('utf-8'))} bytes, more than "
-                    f"the {NAME_BYTES} a file name can have",
-                    "give the workbook a shorter name",
-                )
-            ],
-        )
     target = Path(out_dir) / name
     if Path(name).name != name or target.resolve().parent != Path(out_dir).resolve():
         raise InputError(

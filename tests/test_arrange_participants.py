@@ -72,6 +72,37 @@ def test_delegates_keep_protocol_order_even_when_rows_are_interleaved() -> None:
     ]
 
 
+def test_only_the_last_delegate_of_each_delegation_is_marked_last() -> None:
+    sections, _ = arrange(
+        [
+            person("Qatar", "First"),
+            person("Mali", "Only"),
+            person("Qatar", "Second"),
+            person("COMCEC Coordination Office", "Staff"),
+            person("COMCEC Coordination Office", "Chief"),
+        ]
+    )
+    marks = [
+        [(p.name_line, p.last) for p in group.people]
+        for section in sections
+        for group in section.groups
+    ]
+    assert marks == [
+        [("-Ms. ANN ONLY", True)],
+        [("-Ms. ANN FIRST", False), ("-Ms. ANN SECOND", True)],
+        [("-Ms. ANN STAFF", False), ("-Ms. ANN CHIEF", True)],
+    ]
+
+
+def test_a_delegation_too_long_for_a_page_is_kept_in_runs() -> None:
+    sections, _ = arrange([person("Türkiye", f"D{i:02d}", row=i + 2) for i in range(23)])
+    (turkiye,) = sections[0].groups
+    ends = [i for i, p in enumerate(turkiye.people) if p.last]
+    assert ends == [4, 9, 14, 19, 22]
+    sections, _ = arrange([person("Türkiye", f"D{i:02d}", row=i + 2) for i in range(10)])
+    assert [p.last for p in sections[0].groups[0].people] == [False] * 9 + [True]
+
+
 def test_sections_are_lettered_in_order_and_only_when_present() -> None:
     sections, problems = arrange(
         [

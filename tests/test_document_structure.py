@@ -11,21 +11,12 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from reportkit.render.numbering import paragraph_num_id, style_num_id
+from tests.docx_facts import effective
 
 
 @pytest.fixture(scope="module")
 def document(built_sample: Path) -> DocumentType:
     return Document(str(built_sample))
-
-
-def _effective(paragraph: Paragraph, attribute: str) -> bool:
-    """A paragraph format setting as Word resolves it: direct formatting, then the style chain."""
-    value = getattr(paragraph.paragraph_format, attribute)
-    style = paragraph.style
-    while value is None and style is not None:
-        value = getattr(style.paragraph_format, attribute)
-        style = style.base_style
-    return bool(value)
 
 
 def _index_of(document: DocumentType, text: str) -> int:
@@ -91,15 +82,15 @@ def test_the_agenda_list_restarts_at_one(document: DocumentType) -> None:
 def test_each_annex_starts_on_a_new_page(document: DocumentType) -> None:
     for title in ("ANNEX I", "ANNEX II", "ANNEX III"):
         paragraph = document.paragraphs[_index_of(document, title)]
-        assert _effective(paragraph, "page_break_before"), title
+        assert effective(paragraph, "page_break_before"), title
 
 
 def test_delegation_headings_keep_with_their_delegates(document: DocumentType) -> None:
     headings = [p for p in document.paragraphs if p.style.name == "Delegation Heading"]
     assert len(headings) == 28
-    assert all(_effective(p, "keep_with_next") for p in headings)
+    assert all(effective(p, "keep_with_next") for p in headings)
     names = [p for p in document.paragraphs if p.style.name == "Delegate Name"]
-    assert all(_effective(p, "keep_with_next") for p in names)
+    assert all(effective(p, "keep_with_next") for p in names)
 
 
 def test_programme_table_repeats_its_header_row(document: DocumentType) -> None:

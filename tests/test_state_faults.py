@@ -23,9 +23,7 @@ from pathlib import Path
 import pytest
 
 import reportkit
-from reportkit.api import output_path
 from reportkit.history import report_history
-from reportkit.problems import InputError
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE
 from tests.faults import (
@@ -379,14 +377,6 @@ def test_the_longest_legal_report_name_builds(tmp_path: Path, stem: str) -> None
     assert "the change note's name would be too long for the disk" in second.stderr
     assert 'position: "General Manager" → "Senior Director"' in second.stderr
     assert report_history(report)[-1].changes
-
-
-def test_a_name_too_long_for_a_report_says_so() -> None:
-    with pytest.raises(InputError) as raised:
-        output_path(Path("x" * 252 + ".xlsx"), Path("out"))
-    assert raised.value.problems[0].message == (
-        "the report's name would be 257 bytes, more than the 255 a file name can have"
-    )
 
 
 def _sha(path: Path) -> str:

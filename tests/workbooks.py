@@ -83,3 +83,119 @@ def set_position(workbook: Path, position: str) -> None:
     book = load_workbook(workbook)
     book["Participants"]["E3"] = position
     book.save(workbook)
+
+
+_FIRST = ("Ahmed", "Fatima", "Mehmet", "Aisha", "Ibrahim", "Nur", "Yusuf", "Mariam", "Omar")
+_LAST = ("Hassan", "Özcan", "Rahman", "Diallo", "Karimov", "Siddiqui", "Traoré", "Aziz")
+_POSITIONS = (
+    (
+        "Director General, Department of Digital Economy and Information Society",
+        "Ministry of Industry, Trade and Digital Transformation",
+    ),
+    ("Head of Division", "Central Bank"),
+    (
+        "Senior Expert on International Cooperation and Multilateral Economic Relations",
+        "Ministry of Foreign Affairs",
+    ),
+    ("Deputy Minister", "Ministry of Communications and Information Technology"),
+    ("Counsellor", "Permanent Mission to the OIC"),
+)
+
+
+def big_meeting(
+    states: list[str], delegates: int = 4, host: str = "Türkiye", host_delegates: int = 24
+) -> dict[str, list[list[object]]]:
+    """A ministerial-size meeting: every state given, 2 to 6 delegates each (`delegates` on
+    average) but the host's, too large for a page, listed last among the members; a body
+    with headings, bullets and markup; a programme over two days."""
+    people: list[list[object]] = [
+        ["Delegation", "Honorific", "First name", "Last name", "Position", "Organisation"]
+    ]
+    for i, state in enumerate(states):
+        count = host_delegates if state == host else delegates - 2 + (i * 7) % 5
+        for j in range(count):
+            position, organisation = _POSITIONS[(i + j) % len(_POSITIONS)]
+            first, last = _FIRST[(i + j) % len(_FIRST)], _LAST[(i * 3 + j) % len(_LAST)]
+            people.append([state, "Mr." if j % 2 else "Ms.", first, last, position, organisation])
+    people += [
+        ["SESRIC", "Dr.", "Atilla", "Karaman", "Director", "SESRIC"],
+        ["IsDB", "Mr.", "Hamza", "Yilmaz", "Lead Economist", "Islamic Development Bank"],
+        ["COMCEC Coordination Office", "Mr.", "Selçuk", "Koç", "Director General", ""],
+    ]
+    report: list[list[object]] = [["Kind", "Text"]]
+    for i in range(12):
+        report.append(
+            [
+                "heading" if i % 4 == 0 else "paragraph",
+                f"Deliberations on item {i}: the delegates **agreed** on *several* points. " * 3,
+            ]
+        )
+    report.append(["bullet", "Member countries to share their views by **December 1st**."])
+    programme: list[list[object]] = [["Day", "Start", "End", "Title", "Description", "Points"]]
+    for day in (date(2023, 11, 27), date(2023, 11, 28)):
+        for hour in range(9, 17):
+            programme.append(
+                [
+                    day if hour == 9 else None,
+                    f"{hour}.00",
+                    f"{hour}.45",
+                    f"Session {hour - 8}: Trade and Investment",
+                    "Presentations by the delegations followed by a discussion of the draft "
+                    "resolutions. " * 2,
+                    "Presentation: Mr. Ahmed HASSAN\nQuestions and Answers",
+                ]
+            )
+    return variant(
+        Meeting=[
+            ["Field", "Value"],
+            ["title", "39th Ministerial Session of the COMCEC"],
+            ["date", date(2023, 11, 27)],
+            ["end_date", date(2023, 11, 28)],
+            ["venue", "Istanbul"],
+            ["secretariat", "COMCEC Coordination Office"],
+            ["symbol", "OIC/COMCEC/39-23/REP"],
+            ["host", host],
+        ],
+        Report=report,
+        Agenda=[
+            ["Kind", "Text", "Note"],
+            ["unnumbered", "Opening", None],
+            ["item", "Trade", "*Report of the Working Group*"],
+            ["item", "Investment", None],
+        ],
+        Programme=programme,
+        Participants=people,
+    )
+
+
+def arabic_meeting() -> dict[str, list[list[object]]]:
+    """A meeting written in Arabic: body, agenda, programme and participants."""
+    return variant(
+        Meeting=[
+            ["Field", "Value"],
+            ["title", "الاجتماع الفني الثاني حول المبادرة الرقمية"],
+            ["date", date(2022, 11, 1)],
+            ["venue", "اجتماع افتراضي"],
+            ["secretariat", "COMCEC Coordination Office"],
+            ["ordering", "arabic"],
+        ],
+        Report=[
+            ["Kind", "Text"],
+            ["paragraph", "عقد الاجتماع الفني الثاني **افتراضيا** في 1 نوفمبر 2022."],
+            ["heading", "الوضع الراهن للتحول الرقمي"],
+            ["paragraph", "ناقش المشاركون *مسودة التقرير* وقدموا ملاحظاتهم."],
+            ["bullet", "تبادل الخبرات بين الدول الأعضاء."],
+        ],
+        Agenda=[["Kind", "Text"], ["item", "الكلمات الافتتاحية"], ["item", "ما يستجد من أعمال"]],
+        Programme=[
+            ["Day", "Start", "End", "Title", "Description", "Points"],
+            [None, "10.00", "10.30", "الافتتاح", "كلمة **مكتب التنسيق**", "عرض\nنقاش"],
+        ],
+        Participants=[
+            ["Delegation", "Honorific", "First name", "Last name", "Position", "Organisation"],
+            ["مصر", "السيد", "أحمد", "حسن", "مدير عام", "وزارة التجارة"],
+            ["الأردن", "السيدة", "فاطمة", "علي", "رئيسة قسم", "وزارة الاقتصاد الرقمي"],
+            ["الأردن", "السيد", "عمر", "خالد", "خبير", "البنك المركزي"],
+            ["COMCEC Coordination Office", "Mr.", "Selçuk", "Koç", "Director General", ""],
+        ],
+    )

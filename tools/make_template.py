@@ -16,21 +16,29 @@ from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Length, Pt
+
+from reportkit.render.package import clean_package
+from reportkit.render.schema_order import PARAGRAPH, RUN, TABLE, insert_in_order
 
 BODY_NUM, AGENDA_NUM, BULLET_NUM, POINT_NUM = 101, 102, 103, 104
 
 FONT = "Times New Roman"
+CELL_AFTER = 3  # points after each paragraph in a programme cell
+TIME_AND_PROGRAMME = (20, 80)  # percent of the table's width
 
 
 def numbering_xml(
     abstract_id: int, fmt: str, text: str, indent: int, hanging: int, bold: bool = False
 ) -> str:
-    run = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    run = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
     font = (
-        f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}"/></w:rPr>' if fmt == "bullet" else run
+        f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/></w:rPr>'
+        if fmt == "bullet"
+        else run
     )
     return (
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
@@ -50,7 +58,8 @@ def add_numbering(doc: Document) -> None:
         (BODY_NUM, "decimal", "%1.", 567, 567, False),
         (AGENDA_NUM, "decimal", "%1.", 567, 567, True),
         (BULLET_NUM, "bullet", "-", 1134, 283, False),
-        (POINT_NUM, "bullet", "\u2022", 284, 284, False),
+        # The programme's bullets stand clear of the cell border, their text further in.
+        (POINT_NUM, "bullet", "\u2022", 397, 227, False),
     ]
     for num_id, fmt, text, indent, hanging, bold in definitions:
         first_num.addprevious(parse_xml(numbering_xml(num_id, fmt, text, indent, hanging, bold)))
@@ -76,32 +85,62 @@ def paragraph_style(
     page_break: bool = False,
     num_id: int | None = None,
     caps: bool = False,
+    underline: bool = False,
+    rule_below: bool = False,
+    base: str = "Normal",
+    indent: Length | None = None,
 ):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = doc.styles["Normal"]
+    style.base_style = doc.styles[base]
     style.quick_style = True
-    font = style.font
-    font.name, font.size, font.bold, font.italic = FONT, Pt(size), bold, italic
-    font.all_caps = caps
+    set_font(style, size, bold=bold, italic=italic)
+    style.font.all_caps = caps
+    style.font.underline = underline or None
+    if rule_below:
+        add_rule_below(style)
     fmt = style.paragraph_format
     fmt.space_before, fmt.space_after = Pt(before), Pt(after)
     fmt.keep_with_next = keep_next
     fmt.page_break_before = page_break
     if align is not None:
         fmt.alignment = align
+    if indent is not None:
+        fmt.left_indent = indent
     if num_id is not None:
-        num_pr = OxmlElement("w:numPr")
-        ilvl, num = OxmlElement("w:ilvl"), OxmlElement("w:numId")
-        ilvl.set(qn("w:val"), "0")
-        num.set(qn("w:val"), str(num_id))
-        num_pr.extend([ilvl, num])
-        style.element.get_or_add_pPr().insert(0, num_pr)
+        # python-docx places numPr where the schema wants it (after keepNext and
+        # pageBreakBefore); Word repairs a style with it anywhere else.
+        num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num_id
     return style
+
+
+def set_font(style, size: int, *, bold: bool = False, italic: bool = False) -> None:
+    """Font, size, bold and italic for every script: Arabic and other complex-script text
+    takes its font (w:cs), size (w:szCs), bold (w:bCs) and italic (w:iCs) from separate
+    properties, and without them falls back to another font, unbolded."""
+    font = style.font
+    font.name, font.size, font.bold, font.italic = FONT, Pt(size), bold, italic
+    font.cs_bold, font.cs_italic = bold, italic
+    properties = style.element.get_or_add_rPr()
+    properties.rFonts.set(qn("w:cs"), FONT)
+    size_cs = OxmlElement("w:szCs")
+    size_cs.set(qn("w:val"), str(size * 2))
+    insert_in_order(properties, size_cs, RUN)
+
+
+def add_rule_below(style) -> None:
+    """A thin rule under the paragraph, across the text block."""
+    border = parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/>'
+        f"</w:pBdr>"
+    )
+    insert_in_order(style.element.get_or_add_pPr(), border, PARAGRAPH)
 
 
 def add_styles(doc: Document) -> None:
     normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(12)
+    set_font(normal, 12)
     normal.paragraph_format.space_after = Pt(6)
     center, justify, right = (
         WD_ALIGN_PARAGRAPH.CENTER,
@@ -124,17 +163,32 @@ def add_styles(doc: Document) -> None:
     )
     paragraph_style(doc, "Agenda Line", bold=True, before=6)
     paragraph_style(doc, "Agenda Item", bold=True, num_id=AGENDA_NUM)
-    paragraph_style(doc, "Agenda Note", italic=True)
-    paragraph_style(doc, "Programme Day", bold=True, align=center, before=3, after=3)
-    paragraph_style(doc, "Programme Time", before=3, after=3)
-    paragraph_style(doc, "Programme Title", bold=True, before=3, after=3)
-    paragraph_style(doc, "Programme Description", italic=True, align=justify, after=3)
-    paragraph_style(doc, "Programme Point", italic=True, after=3, num_id=POINT_NUM)
-    paragraph_style(doc, "Programme Header", bold=True, align=center, before=3, after=3)
-    paragraph_style(doc, "Participants Section", bold=True, before=12, after=6, keep_next=True)
+    # Under its item's text, which the agenda list indents by 567 twips (1 cm).
+    paragraph_style(doc, "Agenda Note", italic=True, indent=Cm(1))
+    # Cell paragraphs: no space before any of them, so the first lines of a row's cells
+    # share a baseline whatever paragraph opens the cell; the table's cell margins pad them.
+    paragraph_style(doc, "Programme Day", bold=True, align=center, after=CELL_AFTER, keep_next=True)
+    paragraph_style(doc, "Programme Time", after=CELL_AFTER)
+    paragraph_style(doc, "Programme Title", bold=True, after=CELL_AFTER)
+    paragraph_style(doc, "Programme Description", italic=True, align=justify, after=CELL_AFTER)
+    paragraph_style(doc, "Programme Point", italic=True, after=CELL_AFTER, num_id=POINT_NUM)
+    paragraph_style(doc, "Programme Header", bold=True, align=center, after=CELL_AFTER)
+    paragraph_style(
+        doc,
+        "Participants Section",
+        bold=True,
+        size=13,
+        before=18,
+        after=12,
+        keep_next=True,
+        rule_below=True,
+    )
     paragraph_style(doc, "Delegation Heading", bold=True, before=6, after=6, keep_next=True)
+    # A delegation holds together: every paragraph of it keeps with the next but the last
+    # delegate's details, which arrange marks (Person.last) for the style of their own.
     paragraph_style(doc, "Delegate Name", after=0, keep_next=True)
-    paragraph_style(doc, "Delegate Details", after=6)
+    paragraph_style(doc, "Delegate Details", after=6, keep_next=True)
+    paragraph_style(doc, "Delegate Details Last", after=6, base="Delegate Details")
 
 
 def add_page_number(paragraph) -> None:
@@ -183,7 +237,8 @@ def add_body(doc: Document) -> None:
     p("{%p endfor %}")
 
     p("ANNEX I", "Annex Heading")
-    p("{{ annex_title.title }} {{ annex_title.date_line }}", "Annex Title")
+    p("{{ annex_title.title }}", "Annex Title")
+    p("{{ annex_title.date_line }}", "Report Date")
     p("{%p for line in agenda %}")
     p("{%p if line.number %}")
     p("{{r line.text }}", "Agenda Item")
@@ -213,7 +268,11 @@ def add_body(doc: Document) -> None:
     p("{%p endif %}")
     p("{%p for person in group.people %}")
     p("{{ person.name_line }}", "Delegate Name")
+    p("{%p if person.last %}")
+    p("{{ person.details }}", "Delegate Details Last")
+    p("{%p else %}")
     p("{{ person.details }}", "Delegate Details")
+    p("{%p endif %}")
     p("{%p endfor %}")
     p("{%p endfor %}")
     p("{%p endfor %}")
@@ -223,15 +282,12 @@ def add_programme_table(doc: Document) -> None:
     table = doc.add_table(rows=6, cols=2)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = (Cm(3.2), Cm(12.8))
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
+    fit_to_text_block(table)
     header, loop, day_if, day, slot, end = table.rows
     header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for row in (header, day, slot):
+        # A row moves to the next page whole: never a bullet alone under an empty time.
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for cell, text in zip(header.cells, ("Time", "Programme"), strict=True):
         cell.paragraphs[0].text = text
         cell.paragraphs[0].style = doc.styles["Programme Header"]
@@ -239,6 +295,7 @@ def add_programme_table(doc: Document) -> None:
     loop.cells[0].paragraphs[0].text = "{%tr for row in programme %}"
     day_if.cells[0].paragraphs[0].text = "{%tr if row.day %}"
     merged = day.cells[0].merge(day.cells[1])
+    set_cell_width(merged, 100)
     merged.paragraphs[0].text = "{{ row.day }}"
     merged.paragraphs[0].style = doc.styles["Programme Day"]
     shade(merged, "F2F2F2")
@@ -269,6 +326,36 @@ def add_programme_table(doc: Document) -> None:
     slot._tr.addnext(endif_row)
 
 
+def fit_to_text_block(table) -> None:
+    """The table spans the text block whatever its margins (a percentage, not 16 cm), its
+    columns share it 20:80, and every cell is padded alike."""
+    widths = (Cm(3.2), Cm(12.8))  # the grid for the default margins; Word rescales it
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, percent in zip(row.cells, TIME_AND_PROGRAMME, strict=True):
+            set_cell_width(cell, percent)
+    table.autofit = True
+    properties = table._tbl.tblPr
+    width = properties.find(qn("w:tblW"))
+    width.set(qn("w:type"), "pct")
+    width.set(qn("w:w"), "5000")
+    margins = parse_xml(
+        f"<w:tblCellMar {nsdecls('w')}>"
+        f'<w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        f'<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+        f"</w:tblCellMar>"
+    )
+    insert_in_order(properties, margins, TABLE)
+
+
+def set_cell_width(cell, percent: int) -> None:
+    """A cell's preferred width as a share of the table (in fiftieths of a percent)."""
+    width = cell._tc.get_or_add_tcPr().get_or_add_tcW()
+    width.set(qn("w:type"), "pct")
+    width.set(qn("w:w"), str(percent * 50))
+
+
 def setup_page(doc: Document) -> None:
     section = doc.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
@@ -283,12 +370,55 @@ def setup_page(doc: Document) -> None:
     add_page_number(footer)
 
 
+def setup_settings(doc: Document) -> None:
+    """python-docx's default settings lack the zoom percentage the schema requires, and ask
+    Word to save a thumbnail of the first page, which would show the template's tags."""
+    settings = doc.settings.element
+    settings.find(qn("w:zoom")).set(qn("w:percent"), "100")
+    settings.remove(settings.find(qn("w:savePreviewPicture")))
+
+
+def set_defaults(doc: Document) -> None:
+    """Explicit document defaults in place of python-docx's (theme fonts, 11 pt, 1.15 lines):
+    one font for every script, complex-script (Arabic) text included, single spacing."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    defaults.getparent().replace(
+        defaults,
+        parse_xml(
+            f"<w:docDefaults {nsdecls('w')}>"
+            f"<w:rPrDefault><w:rPr>"
+            f'<w:rFonts w:ascii="{FONT}" w:eastAsia="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/>'
+            f'<w:sz w:val="24"/><w:szCs w:val="24"/>'
+            f'<w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/>'
+            f"</w:rPr></w:rPrDefault>"
+            f'<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+            f"</w:pPr></w:pPrDefault>"
+            f"</w:docDefaults>"
+        ),
+    )
+
+
+def clean_leftovers(doc: Document) -> None:
+    """What python-docx's default document brings that no report needs: a thumbnail,
+    stylesWithEffects, an app.xml of "Microsoft Macintosh Word", an empty bibliography
+    store (customXml) and a description saying "generated by python-docx"."""
+    clean_package(doc)
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype == RT.CUSTOM_XML:
+            del doc.part.rels[rel_id]
+    props = doc.core_properties
+    props.author = props.comments = ""
+
+
 def main(target: Path) -> None:
     doc = Document()
+    setup_settings(doc)
     add_numbering(doc)
     add_styles(doc)
     setup_page(doc)
     add_body(doc)
+    set_defaults(doc)
+    clean_leftovers(doc)
     doc.save(target)
 
 

@@ -26,6 +26,10 @@ _SECTION_OF_KIND = {
     DelegationKind.INSTITUTION: Section.INSTITUTIONS,
 }
 SECRETARIAT_KEY = "secretariat"
+# Delegates that surely fit on an A4 page with their heading (about three lines each), and
+# the runs a longer delegation is kept in.
+WHOLE_DELEGATION = 10
+RUN = 5
 Order = tuple[int, int, tuple[object, ...]]
 
 
@@ -125,7 +129,7 @@ def arrange_participants(
         if not keys:
             continue
         groups = tuple(
-            DelegationGroup(k, capitals(headings.get(k, placements[k].heading)), tuple(people[k]))
+            DelegationGroup(k, capitals(headings.get(k, placements[k].heading)), _closed(people[k]))
             for k in keys
         )
         if section is Section.SECRETARIAT:
@@ -161,6 +165,20 @@ def _apply_host_rule(
         placement = placements[host.key]
         _, rank, key = placement.order
         placements[host.key] = replace(placement, order=(edge, rank, key))
+
+
+def _closed(people: list[Person]) -> tuple[Person, ...]:
+    """The delegation's people, the last of each block to be kept on one page marked.
+
+    The template ends its keep-with-next chain after a marked delegate, so a page may break
+    there and nowhere else. A delegation that fits on a page is one block. A longer one (a
+    host's, say) cannot be kept together, and a chain longer than a page breaks wherever the
+    page ends — between a name and its details, even; it is kept in runs instead, so that
+    the page breaks between two delegates.
+    """
+    size = len(people)
+    ends = {size - 1} if size <= WHOLE_DELEGATION else {*range(RUN - 1, size, RUN), size - 1}
+    return tuple(replace(p, last=True) if i in ends else p for i, p in enumerate(people))
 
 
 def _person(participant: Participant) -> Person:

@@ -38,8 +38,12 @@ class ProgrammeRow:
 
 @dataclass(frozen=True)
 class Person:
+    """One delegate; `last` marks the last of a block kept on one page (the delegation, or a
+    run of a delegation too long for a page), after which a page may break."""
+
     name_line: str
     details: str
+    last: bool = False
 
 
 @dataclass(frozen=True)

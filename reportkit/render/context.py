@@ -9,18 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from docxtpl import RichText
-
 from reportkit.arrange.result import ArrangedReport, TitleBlock
-from reportkit.render.markup import parse
-
-
-def rich(text: str) -> RichText:
-    """Word runs for `text`: markup applied, line breaks kept, every character literal."""
-    runs = RichText()
-    for span in parse(text):
-        runs.add(span.text, bold=span.bold or None, italic=span.italic or None)
-    return runs
+from reportkit.render.runs import rich
 
 
 def context(report: ArrangedReport) -> dict[str, Any]:

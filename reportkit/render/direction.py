@@ -16,36 +16,9 @@ from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from reportkit.render.schema_order import PARAGRAPH, RUN, insert_in_order
+
 _RIGHT_TO_LEFT = frozenset({"R", "AL"})
-# Elements that follow w:bidi inside w:pPr (ECMA-376 order), so it can be put before them.
-_AFTER_BIDI = (
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
-# Elements that follow w:rtl inside w:rPr.
-_AFTER_RTL = (
-    "w:cs",
-    "w:em",
-    "w:lang",
-    "w:eastAsianLayout",
-    "w:specVanish",
-    "w:oMath",
-)
 
 
 def is_right_to_left(text: str) -> bool:
@@ -68,10 +41,10 @@ def mark_right_to_left(document: Document) -> int:
             continue
         properties = paragraph.get_or_add_pPr()
         if properties.find(qn("w:bidi")) is None:
-            properties.insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+            insert_in_order(properties, OxmlElement("w:bidi"), PARAGRAPH)
         for run in paragraph.iter(qn("w:r")):
             run_properties = run.get_or_add_rPr()
             if run_properties.find(qn("w:rtl")) is None:
-                run_properties.insert_element_before(OxmlElement("w:rtl"), *_AFTER_RTL)
+                insert_in_order(run_properties, OxmlElement("w:rtl"), RUN)
         marked += 1
     return marked

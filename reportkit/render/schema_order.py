@@ -1,0 +1,44 @@
+"""Where a property element goes among its siblings: the order ECMA-376 prescribes.
+
+Word repairs a document whose paragraph, run or table properties come out of order (a
+`w:numPr` before `w:keepNext` was enough). python-docx knows the order only for the
+properties it models and keeps it to itself, so whatever reportkit adds beyond those goes
+in through `insert_in_order`.
+"""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+PARAGRAPH = (  # w:pPr, CT_PPrBase then CT_PPr
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+    "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+    "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+RUN = (  # w:rPr, EG_RPrBase then w:rPrChange
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+    "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof",
+    "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern",
+    "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+    "w:specVanish", "w:oMath", "w:rPrChange",
+)  # fmt: skip
+TABLE = (  # w:tblPr, CT_TblPrBase then w:tblPrChange
+    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
+    "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+    "w:tblDescription", "w:tblPrChange",
+)  # fmt: skip
+
+
+def insert_in_order(
+    parent: BaseOxmlElement, element: BaseOxmlElement, order: tuple[str, ...]
+) -> BaseOxmlElement:
+    """Put `element` before the first sibling the schema orders after it."""
+    position = [qn(name) for name in order].index(element.tag)
+    return parent.insert_element_before(element, *order[position + 1 :])
