@@ -17,6 +17,10 @@ FIELD_HINT = (
 )
 LINK_HINT = "remove it from the template; links may go to http(s) and mailto addresses only"
 FETCH_HINT = "remove it from the template: Word would fetch it from outside whenever a report opens"
+BUILT_HINT = (
+    "tags in the template build it; change them, since Word would fetch outside content into"
+    " every report"
+)
 
 
 def relationship(rid: str, kind: str, target: str, external: bool = True) -> str:
@@ -133,3 +137,28 @@ def test_web_and_mail_links_are_house_style_and_build(tmp_path: Path) -> None:
     texts = [p.text for p in report.paragraphs]
     assert "www.comcec.org" in texts
     assert "Write to us" in texts
+
+
+def test_fields_assembled_by_tags_are_refused_once_rendered(tmp_path: Path) -> None:
+    """The template holds no INCLUDETEXT, LINK or DDE field as written; its tags make them."""
+    raw_field = (
+        '&lt;w:r&gt;&lt;w:fldChar w:fldCharType="begin"/&gt;&lt;/w:r&gt;'
+        "&lt;w:r&gt;&lt;w:instrText&gt;DDE cmd&lt;/w:instrText&gt;&lt;/w:r&gt;"
+        '&lt;w:r&gt;&lt;w:fldChar w:fldCharType="end"/&gt;&lt;/w:r&gt;'
+    )
+    link = complex_field("{{ 'LI' ~ 'NK' }} Excel.Sheet &quot;C:\\\\x.xlsx&quot;")
+    body = (
+        "<w:p><w:fldSimple w:instr=\"{{ 'INCLUDE' }}TEXT &quot;file:///etc/passwd&quot;\">"
+        "<w:r><w:t>x</w:t></w:r></w:fldSimple></w:p>"
+        f"<w:p>{link}</w:p>"
+        f"<w:p><w:r><w:t>{{{{ '{raw_field}'|safe }}}}</w:t></w:r></w:p>"
+    )
+    template = rewritten_template(tmp_path, {"word/document.xml": adding_to_body(body)})
+    result = build(SAMPLE, tmp_path / "out", template)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f'{template}: word/document.xml (as rendered): an INCLUDETEXT field (INCLUDETEXT "file:///etc/passwd") — {BUILT_HINT}',
+        f'{template}: word/document.xml (as rendered): a LINK field (LINK Excel.Sheet "C:\\\\x.xlsx") — {BUILT_HINT}',
+        f"{template}: word/document.xml (as rendered): a DDE field (DDE cmd) — {BUILT_HINT}",
+    ]
+    assert not (tmp_path / "out" / "comcec-digital-2022.docx").exists()
