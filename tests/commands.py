@@ -8,8 +8,12 @@ from pathlib import Path
 
 
 def reportkit_cli(
-    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess[str]:
+    """Run `reportkit ARGS`; with `timeout`, a command still running then fails the test."""
     return subprocess.run(
         [sys.executable, "-m", "reportkit", *args],
         cwd=cwd,
@@ -17,4 +21,5 @@ def reportkit_cli(
         capture_output=True,
         text=True,
         check=False,
+        timeout=timeout,
     )

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from docx import Document
 
 import reportkit
-from reportkit.render import default_template
-from tests.commands import reportkit_cli
 from tests.conftest import SAMPLE
+from tests.templates import build, template_with
 from tests.workbooks import variant, write_workbook
-
-
-def template_with(tmp_path: Path, text: str) -> Path:
-    document = Document(str(default_template()))
-    document.add_paragraph(text)
-    target = tmp_path / "custom.docx"
-    document.save(str(target))
-    return target
-
-
-def build(workbook: Path, out: Path, template: Path) -> subprocess.CompletedProcess[str]:
-    return reportkit_cli("build", str(workbook), "-o", str(out), "--template", str(template))
 
 
 def test_code_execution_in_a_template_is_refused(tmp_path: Path) -> None:

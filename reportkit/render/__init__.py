@@ -12,13 +12,15 @@ from reportkit.clock import source_date
 from reportkit.model import Meeting
 from reportkit.render.context import context
 from reportkit.render.direction import mark_right_to_left
+from reportkit.render.limits import TemplateLimits
 from reportkit.render.numbering import paragraphs_in_style, restart_list
 from reportkit.render.package import clean_package
 from reportkit.render.template import TemplateProblem, render_template
+from reportkit.render.user_template import render_user_template
 
 AGENDA_ITEM_STYLE = "Agenda Item"
 
-__all__ = ["TemplateProblem", "default_template", "render_report"]
+__all__ = ["TemplateLimits", "TemplateProblem", "default_template", "render_report"]
 
 
 def default_template() -> Path:
@@ -31,14 +33,34 @@ def default_template() -> Path:
     raise FileNotFoundError("the shipped template templates/report.docx is missing")
 
 
-def render_report(report: ArrangedReport, meeting: Meeting, template: Path) -> Document:
-    document = render_template(template, context(report))
+def render_report(
+    report: ArrangedReport,
+    meeting: Meeting,
+    template: Path,
+    limits: TemplateLimits | None = None,
+) -> Document:
+    """The report poured into `template`. The shipped template renders in this process; any
+    other is a user's, rendered within `limits` (by default those of the environment, see
+    `TemplateLimits.from_environment`) and checked again once rendered (`user_template`)."""
+    values = context(report)
+    if _is_shipped(template):
+        document = render_template(template, values)
+    else:
+        limits = limits or TemplateLimits.from_environment()
+        document = render_user_template(template, values, limits)
     if AGENDA_ITEM_STYLE in [s.name for s in document.styles]:
         restart_list(document, paragraphs_in_style(document, AGENDA_ITEM_STYLE), AGENDA_ITEM_STYLE)
     mark_right_to_left(document)
     clean_package(document)
     _set_properties(document, report, meeting)
     return document
+
+
+def _is_shipped(template: Path) -> bool:
+    try:
+        return template.resolve() == default_template().resolve()
+    except (OSError, RuntimeError):  # no shipped template, or a symlink loop
+        return False
 
 
 def _set_properties(document: Document, report: ArrangedReport, meeting: Meeting) -> None:

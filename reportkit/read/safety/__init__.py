@@ -8,7 +8,8 @@ Nothing is written; the file is only read, in bounded chunks.
 
 The checks run cheapest and safest first: what the file is (`impostors`), what the zip's
 directory declares (`zip_limits`, where the limits and their reasons are), and only then
-the members themselves, read once for their XML prolog and CRC (`member_scan`).
+the members themselves, read once for their XML prolog and CRC (`member_scan`). A template
+is then read for what it would make every report fetch from outside (`template_content`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from reportkit.read.safety.kinds import (
     unusual_zip,
 )
 from reportkit.read.safety.member_scan import PROLOG_BYTES, member_problem
+from reportkit.read.safety.template_content import template_content_problems
 from reportkit.read.safety.zip_limits import (
     MAX_DIRECTORY_BYTES,
     MAX_MEMBERS,
@@ -67,8 +69,18 @@ def check_archive(path: Path, kind: Kind = "workbook") -> None:
 
 
 def check_template(path: Path) -> None:
-    """`check_archive` for a user-supplied .docx template (which must hold word/document.xml)."""
+    """`check_archive` for a user-supplied .docx template (which must hold word/document.xml),
+    then every external link, outside-fetching field and altChunk in it, all at once."""
     check_archive(path, "template")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            problems = template_content_problems(archive)
+    except OSError as exc:
+        problems = [_unreadable(exc)]
+    except DAMAGED_ERRORS:
+        problems = [damaged(EXPECTED["template"])]
+    if problems:
+        raise InputError(str(path), problems)
 
 
 def _file_problem(path: Path, expected: Expected) -> Problem | None:
