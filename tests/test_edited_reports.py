@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 import reportkit
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE, soffice_convert
+from tests.ooxml import problems
 from tests.revisions import body_texts, resolved
 
 OPENING = "The Meeting started with a recitation from the Holy Quran."
@@ -102,6 +103,7 @@ def test_corrections_are_merged_into_the_edited_report_as_tracked_changes(
 
     authors = {e.get(f"{{{W}}}author") for e in _revisions(report)}
     assert authors == {"reportkit"}
+    assert problems(report) == [], "the merged report must be valid as Word checks it"
     notes = (out / "meeting.changes.md").read_text(encoding="utf-8")
     assert "## Merged into the edited report" in notes
     assert "- Annex III, ARAB REPUBLIC OF EGYPT: added" in notes
@@ -173,6 +175,7 @@ def test_a_conflict_keeps_both_texts_and_is_one_located_line(meeting: Path, tmp_
     assert accepted.index(person) + 1 == accepted.index(workbook_text)
     notes = (out / "meeting.changes.md").read_text(encoding="utf-8")
     assert "## Conflicts" in notes
+    assert problems(report) == []
 
 
 def test_fresh_rebuilds_from_the_workbook_and_keeps_the_edited_copy(
