@@ -17,13 +17,14 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
 
 from reportkit import __version__
 from reportkit.api import build_report, output_path
 from reportkit.hashing import digest
+from reportkit.pdf import find_soffice, make_pdfs
 from reportkit.problems import InputError
 from reportkit.publish import Status
 from reportkit.read.safety import check_template
@@ -47,6 +48,9 @@ class Outcome:
     kept: Path | None = None
     notices: list[str] = field(default_factory=list)
     bug: bool = False
+    pdf: Path | None = None
+    pdf_made: bool = False
+    pdf_error: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -61,6 +65,8 @@ class Outcome:
             "conflicts": self.conflicts,
             "kept": str(self.kept) if self.kept else None,
             "notices": self.notices,
+            "pdf": str(self.pdf) if self.pdf else None,
+            "pdf_error": self.pdf_error or None,
         }
 
 
@@ -100,14 +106,17 @@ def run_batch(
     *,
     fresh: bool = False,
     on_notice: Callable[[str], None] | None = None,
+    pdf: bool = False,
 ) -> list[Outcome]:
     """Build every workbook into `out_dir`; outcomes come back in the order of `workbooks`.
 
-    A template that is unsafe or no Word document, or a state folder that cannot be used,
-    raises `InputError` before anything is built.
+    With `pdf`, a PDF is made beside every report (see `reportkit.pdf`). A template that is
+    unsafe or no Word document, a state folder that cannot be used, or (with `pdf`) no
+    LibreOffice raises `InputError` before anything is built.
     """
     template = template or default_template()
     check_template(template)
+    soffice = find_soffice() if pdf else None
     store, notices = StateStore.open_existing(out_dir, check=True)
     for notice in notices:
         if on_notice:
@@ -130,7 +139,33 @@ def run_batch(
             store.close()
     for index, outcome in _run(pending, jobs, on_done):
         outcomes[index] = outcome
-    return [outcomes[i] for i in range(len(workbooks))]
+    ordered = [outcomes[i] for i in range(len(workbooks))]
+    return _with_pdfs(ordered, out_dir, soffice) if soffice else ordered
+
+
+def _with_pdfs(outcomes: list[Outcome], out_dir: Path, soffice: str) -> list[Outcome]:
+    """The outcomes with the PDF made (or not) beside each report, by one LibreOffice run."""
+    reports = [o.report for o in outcomes if o.report and o.status is not Status.FAILED]
+    made = {result.report: result for result in make_pdfs(reports, out_dir, soffice)}
+    done = []
+    for outcome in outcomes:
+        result = made.get(outcome.report) if outcome.report else None
+        if result is None:
+            done.append(outcome)
+            continue
+        notices = [*outcome.notices]
+        if result.kept:
+            notices.append(f"{result.pdf}: the previous PDF is kept at {result.kept}")
+        done.append(
+            replace(
+                outcome,
+                pdf=result.pdf,
+                pdf_made=result.made,
+                pdf_error=result.problem,
+                notices=notices,
+            )
+        )
+    return done
 
 
 def _plan(

@@ -83,6 +83,11 @@ def main() -> None:
     help="Rebuild from the workbook alone, even over edited reports (their copy is kept).",
 )
 @click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also make a PDF beside each report, with LibreOffice (REPORTKIT_SOFFICE to choose).",
+)
+@click.option(
     "--log",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the run's summary to this JSON file.",
@@ -94,6 +99,7 @@ def build(
     jobs: int | None,
     force: bool,
     fresh: bool,
+    pdf: bool,
     log: Path | None,
 ) -> None:
     """Build OUTDIR/<name>.docx for each WORKBOOK: files, folders or globs (default: inputs/).
@@ -121,6 +127,7 @@ def build(
             progress.done,
             fresh=fresh,
             on_notice=lambda line: click.echo(line, err=True),
+            pdf=pdf,
         )
     except InputError as error:
         for problem in error.problems:
@@ -137,7 +144,7 @@ def build(
         write_atomic(log, summary.as_json(outcomes, seconds).encode("utf-8"))
     if any(o.bug for o in outcomes):
         sys.exit(EXIT_BUG)
-    if any(o.status is Status.FAILED for o in outcomes):
+    if any(o.status is Status.FAILED or o.pdf_error for o in outcomes):
         sys.exit(EXIT_INPUT)
 
 
@@ -159,6 +166,10 @@ def _report(outcome: Outcome) -> None:
         click.echo(f"{outcome.report}: {line}", err=True)
     if outcome.status in (Status.BUILT, Status.MERGED):
         click.echo(str(outcome.report))
+    if outcome.pdf_error:
+        click.echo(outcome.pdf_error, err=True)
+    elif outcome.pdf_made:
+        click.echo(str(outcome.pdf))
 
 
 class Progress:

@@ -38,7 +38,7 @@ from reportkit.state.migrate import migrate
 from reportkit.state.record import Record
 
 DATABASE = "state.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS blobs (hash TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -63,6 +63,12 @@ CREATE TABLE IF NOT EXISTS builds (
     notes TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS builds_by_report ON builds (report, id);
+CREATE TABLE IF NOT EXISTS pdfs (
+    report TEXT PRIMARY KEY,
+    source_hash TEXT NOT NULL,
+    pdf_hash TEXT NOT NULL,
+    made TEXT NOT NULL
+);
 """
 
 
@@ -206,6 +212,24 @@ class StateStore:
         """The build did not take effect (the write failed)."""
         with self._transaction() as db:
             db.execute("DELETE FROM builds WHERE id = ? AND state = 'pending'", (build,))
+
+    def pdf(self, report: str) -> tuple[str, str] | None:
+        """(hash of the report it was made from, hash of the PDF) of `report`'s PDF."""
+        try:
+            row = self._db.execute(
+                "SELECT source_hash, pdf_hash FROM pdfs WHERE report = ?", (report,)
+            ).fetchone()
+        except sqlite3.DatabaseError as error:
+            raise _failure(self.folder / DATABASE, error) from error
+        return (row[0], row[1]) if row else None
+
+    def record_pdf(self, report: str, source: str, pdf: str) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO pdfs (report, source_hash, pdf_hash, made) "
+                "VALUES (?, ?, ?, ?)",
+                (report, source, pdf, _now()),
+            )
 
     def blob(self, digest: str | None) -> bytes | None:
         if digest is None:
