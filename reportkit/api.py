@@ -48,7 +48,7 @@ def prepare(workbook: StrPath) -> Prepared:
     path = Path(workbook)
     source, problems = read_workbook(path)
     if source is not None:
-        report, arrange_problems = arrange(source, load_reference())
+        report, arrange_problems = arrange(source, load_reference(), problems)
         problems.extend(arrange_problems)
     if source is None or has_errors(problems):
         raise InputError(str(path), problems)

@@ -21,7 +21,7 @@ from reportkit.api import check as check_one
 from reportkit.api import prepare
 from reportkit.batch import Outcome, Status, find_workbooks, run_batch
 from reportkit.changes import compare
-from reportkit.delegations import category, list_delegations
+from reportkit.delegations import LISTING_ORDERINGS, category, list_delegations
 from reportkit.history import as_dict, describe, matching, report_history
 from reportkit.model import Ordering
 from reportkit.problems import InputError, Problem, Severity, has_errors
@@ -45,7 +45,6 @@ template_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A restyled copy of templates/report.docx to use instead of the shipped one.",
 )
-
 
 
 def format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -257,7 +256,7 @@ def _apologise(path: Path) -> None:
 @main.command()
 @click.option(
     "--ordering",
-    type=click.Choice([o.value for o in Ordering]),
+    type=click.Choice([o.value for o in LISTING_ORDERINGS]),
     default=Ordering.ENGLISH.value,
     show_default=True,
     help="The order of member and observer states.",

@@ -14,8 +14,40 @@ from enum import StrEnum
 class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     HEADING = "heading"
+    SUBHEADING = "subheading"
+    TEXT = "text"
+    ITEM = "item"
     BULLET = "bullet"
     NOTE = "note"
+
+
+class BodyNumbering(StrEnum):
+    """What the body numbers: paragraphs (the seed report), sections (Working Group
+    proceedings: headings 1., 2., sub-headings 1.1, running text unnumbered), or nothing."""
+
+    PARAGRAPHS = "paragraphs"
+    SECTIONS = "sections"
+    NONE = "none"
+
+
+class AnnexKind(StrEnum):
+    AGENDA = "agenda"
+    PROGRAMME = "programme"
+    PARTICIPANTS = "participants"
+    TEXT = "text"
+
+
+class AnnexNumbering(StrEnum):
+    ROMAN = "roman"
+    ARABIC = "arabic"
+    LETTERS = "letters"
+
+
+class DateStyle(StrEnum):
+    """`ordinal`: (November 1st, 2022; Virtual Meeting); `venue-first`: (Ankara, 10–11 May 2017)."""
+
+    ORDINAL = "ordinal"
+    VENUE_FIRST = "venue-first"
 
 
 class AgendaKind(StrEnum):
@@ -40,6 +72,7 @@ class Ordering(StrEnum):
     FRENCH = "french"
     ARABIC = "arabic"
     OIC = "oic"
+    AS_TYPED = "as-typed"
 
 
 class HostPosition(StrEnum):
@@ -72,6 +105,13 @@ class Meeting:
     host: str = ""
     host_position: HostPosition = HostPosition.LAST
     field_locations: dict[str, str] = field(default_factory=dict)
+    numbering: BodyNumbering = BodyNumbering.PARAGRAPHS
+    annex_numbering: AnnexNumbering = AnnexNumbering.ROMAN
+    date_style: DateStyle = DateStyle.ORDINAL
+    original: str = ""
+    subtitle: str = ""
+    participants_subtitle: str = ""
+    annex_header: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +119,7 @@ class ReportBlock:
     kind: BlockKind
     text: str
     location: str = ""
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,8 +162,29 @@ class HeadingOverride:
 
 
 @dataclass(frozen=True)
+class AnnexSpec:
+    """One row of the `Annexes` sheet: what the annex holds, in the order annexes print.
+
+    A `text` annex's rows come from its own sheet (`sheet`), read like the Report sheet.
+    """
+
+    kind: AnnexKind
+    title: str = ""
+    blocks: tuple[ReportBlock, ...] = ()
+    sheet: str = ""
+    location: str = ""
+
+
+DEFAULT_ANNEXES = (
+    AnnexSpec(AnnexKind.AGENDA),
+    AnnexSpec(AnnexKind.PROGRAMME),
+    AnnexSpec(AnnexKind.PARTICIPANTS),
+)
+
+
+@dataclass(frozen=True)
 class MeetingInput:
-    """A whole workbook, read and typed."""
+    """A whole workbook, read and typed. No `Annexes` sheet means the default three."""
 
     meeting: Meeting
     report: tuple[ReportBlock, ...]
@@ -130,3 +192,4 @@ class MeetingInput:
     programme: tuple[ProgrammeSlot, ...]
     participants: tuple[Participant, ...]
     headings: tuple[HeadingOverride, ...] = ()
+    annexes: tuple[AnnexSpec, ...] = DEFAULT_ANNEXES

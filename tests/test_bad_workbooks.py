@@ -45,7 +45,8 @@ def test_errors_are_all_reported_located_and_nothing_is_written(tmp_path: Path) 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        f'{path}: Report!A3: unknown Kind "chapter" — write one of: paragraph, heading, bullet, note',
+        f'{path}: Report!A3: unknown Kind "chapter" — write one of: paragraph, heading, subheading,'
+        " text, item, bullet, note",
         f"{path}: Report!B4: the Text is empty — type the text or delete the row",
         f'{path}: Programme!B2: "lunch" is not a time — enter a time such as 13.15 or 13:15',
         f"{path}: Participants!A3: the Delegation is empty — write the country, institution or"

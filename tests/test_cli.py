@@ -79,7 +79,7 @@ def test_check_reports_without_writing_and_sets_the_exit_status(tmp_path: Path) 
     failing = run("check", str(bad), str(SAMPLE), cwd=tmp_path)
     assert failing.returncode == 1
     assert failing.stdout.splitlines() == [
-        f'{bad}: Report!A2: unknown Kind "chapter" — write one of: paragraph, heading, bullet, note',
+        f'{bad}: Report!A2: unknown Kind "chapter" — write one of: paragraph, heading, subheading, text, item, bullet, note',
         f"{bad}: 1 error, 0 warnings",
         f"{SAMPLE}: no problems",
     ]
@@ -104,7 +104,7 @@ def test_check_json_gives_the_same_findings(tmp_path: Path) -> None:
                     "location": "Report!A2",
                     "severity": "error",
                     "message": 'unknown Kind "chapter"',
-                    "hint": "write one of: paragraph, heading, bullet, note",
+                    "hint": "write one of: paragraph, heading, subheading, text, item, bullet, note",
                 }
             ],
         }

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.document import Document as DocumentType
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
@@ -131,13 +132,19 @@ def test_cell_paragraphs_have_no_space_before(sample: DocumentType) -> None:
         assert not sample.styles[name].paragraph_format.space_before, name
 
 
+def _ours(style: object) -> bool:
+    """A paragraph style reportkit's template adds (not one of Word's built-in ones)."""
+    return not style.builtin and style.type == WD_STYLE_TYPE.PARAGRAPH  # type: ignore[attr-defined]
+
+
 def style_runs(document: DocumentType) -> list[tuple[str, object]]:
-    """(style name, w:rPr) of Normal and every paragraph style the document uses."""
+    """(style name, w:rPr) of Normal, every style reportkit adds and every paragraph style
+    the document uses (the template holds few paragraphs: reportkit writes the rest)."""
     used = {"Normal"} | {s.get(qn("w:val")) for s in document.element.body.iter(qn("w:pStyle"))}
     return [
         (style.name, style.element.rPr)
         for style in document.styles
-        if style.style_id in used and style.element.rPr is not None
+        if (style.style_id in used or _ours(style)) and style.element.rPr is not None
     ]
 
 

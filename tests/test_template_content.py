@@ -54,14 +54,14 @@ def test_everything_fetched_from_outside_is_refused_at_once(tmp_path: Path) -> N
     body = (
         '<w:p><w:fldSimple w:instr=" INCLUDETEXT &quot;file:///etc/passwd&quot; ">'
         "<w:r><w:t>x</w:t></w:r></w:fldSimple></w:p>"
-        f'<w:p>{complex_field("DDEAUTO cmd ", "&quot;/c calc&quot;")}</w:p>'
+        f"<w:p>{complex_field('DDEAUTO cmd ', '&quot;/c calc&quot;')}</w:p>"
         # A field nested in another's instruction: the inner one fetches, the IF does not.
         '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText xml:space="preserve">IF 1 = 1 "</w:instrText></w:r>'
         f"{link}"
         '<w:r><w:instrText xml:space="preserve">" ""</w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
-        f'<w:p>{complex_field("HYPERLINK &quot;file:///C:/secret.docx&quot;")}</w:p>'
+        f"<w:p>{complex_field('HYPERLINK &quot;file:///C:/secret.docx&quot;')}</w:p>"
         '<w:p><w:altChunk r:id="rId93"/></w:p>'
     )
     # In the footer, an INCLUDEPICTURE split over two runs, as Word often saves it.
@@ -75,7 +75,9 @@ def test_everything_fetched_from_outside_is_refused_at_once(tmp_path: Path) -> N
         tmp_path,
         {
             "word/document.xml": adding_to_body(body),
-            "word/footer1.xml": lambda xml: xml.replace("</w:p></w:ftr>", f"{footer}</w:p></w:ftr>"),
+            "word/footer1.xml": lambda xml: xml.replace(
+                "</w:p></w:ftr>", f"{footer}</w:p></w:ftr>"
+            ),
             "word/_rels/document.xml.rels": adding_relationships(
                 relationship("rId90", "hyperlink", "file:///etc/passwd"),
                 relationship("rId91", "hyperlink", "https://www.comcec.org/"),

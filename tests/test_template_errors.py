@@ -29,7 +29,10 @@ LOADS = "loads another template, which reportkit does not allow — copy what it
             "range(100001) would count 100,001 numbers, more than the 100,000 reportkit allows"
             " — remove or simplify that tag",
         ),
-        ("{{ 1 / 0 }}", "a tag fails (ZeroDivisionError: division by zero) — fix or remove that tag"),
+        (
+            "{{ 1 / 0 }}",
+            "a tag fails (ZeroDivisionError: division by zero) — fix or remove that tag",
+        ),
         (
             "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
             "a tag fails (RecursionError: maximum recursion depth exceeded) — fix or remove that tag",

@@ -31,7 +31,10 @@ pytestmark = pytest.mark.skipif(not available(), reason="limits need fork and se
 
 MiB = 1024 * 1024
 SECONDS, MEMORY_MB = 3, 256
-LIMITS = {"REPORTKIT_TEMPLATE_SECONDS": str(SECONDS), "REPORTKIT_TEMPLATE_MEMORY_MB": str(MEMORY_MB)}
+LIMITS = {
+    "REPORTKIT_TEMPLATE_SECONDS": str(SECONDS),
+    "REPORTKIT_TEMPLATE_MEMORY_MB": str(MEMORY_MB),
+}
 SLACK = 60  # seconds a command may take beyond its limit before the test calls it hung
 TOO_MUCH = "the template loops too much or builds too much text; simplify it"
 TOO_LONG = (
@@ -65,9 +68,7 @@ def test_a_template_looping_for_hours_is_stopped_at_the_time_limit(tmp_path: Pat
         "{{ 'x'.ljust(10**9) }}",
     ],
 )
-def test_a_template_eating_memory_is_stopped_at_the_memory_limit(
-    tmp_path: Path, text: str
-) -> None:
+def test_a_template_eating_memory_is_stopped_at_the_memory_limit(tmp_path: Path, text: str) -> None:
     template = template_with(tmp_path, text)
     # Time enough that only memory can stop these, however slow the machine.
     env = {**LIMITS, "REPORTKIT_TEMPLATE_SECONDS": str(SLACK)}
@@ -145,9 +146,7 @@ def test_limits_can_be_given_to_the_library(tmp_path: Path) -> None:
     prepared = prepare(SAMPLE)
     template = template_with(tmp_path, NESTED)
     with pytest.raises(TemplateProblem) as raised:
-        render_report(
-            prepared.report, prepared.source.meeting, template, TemplateLimits(seconds=1)
-        )
+        render_report(prepared.report, prepared.source.meeting, template, TemplateLimits(seconds=1))
     assert raised.value.line() == (
         f"{template}: rendering took longer than 1 s — {TOO_MUCH}, or allow more time with"
         " REPORTKIT_TEMPLATE_SECONDS"

@@ -24,7 +24,7 @@ from docx.shared import Cm, Length, Pt
 from reportkit.render.package import clean_package
 from reportkit.render.schema_order import PARAGRAPH, RUN, TABLE, insert_in_order
 
-BODY_NUM, AGENDA_NUM, BULLET_NUM, POINT_NUM = 101, 102, 103, 104
+BODY_NUM, AGENDA_NUM, BULLET_NUM, POINT_NUM, SECTION_NUM, ITEM_NUM = 101, 102, 103, 104, 105, 106
 
 FONT = "Times New Roman"
 CELL_AFTER = 3  # points after each paragraph in a programme cell
@@ -51,15 +51,41 @@ def numbering_xml(
     )
 
 
+def sections_xml(abstract_id: int) -> str:
+    """Sections numbered 1., 2. and their sub-sections 1.1, 1.2 (Working Group proceedings):
+    one list of two levels, so that a sub-section counts within its section."""
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{indent}"/></w:tabs>'
+        f'<w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr>'
+        f"<w:rPr><w:b/><w:bCs/></w:rPr></w:lvl>"
+        for level, text, indent in ((0, "%1.", 567), (1, "%1.%2.", 567))
+    )
+    return (
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
+    )
+
+
 def add_numbering(doc: Document) -> None:
     numbering = doc.part.numbering_part.element
     first_num = numbering.find(qn("w:num"))
+    first_num.addprevious(parse_xml(sections_xml(SECTION_NUM)))
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{SECTION_NUM}">'
+            f'<w:abstractNumId w:val="{SECTION_NUM}"/></w:num>'
+        )
+    )
     definitions = [
         (BODY_NUM, "decimal", "%1.", 567, 567, False),
         (AGENDA_NUM, "decimal", "%1.", 567, 567, True),
         (BULLET_NUM, "bullet", "-", 1134, 283, False),
         # The programme's bullets stand clear of the cell border, their text further in.
         (POINT_NUM, "bullet", "\u2022", 397, 227, False),
+        # Items of a list inside the body (recommendations 1–5), indented under a paragraph.
+        (ITEM_NUM, "decimal", "%1.", 1134, 567, False),
     ]
     for num_id, fmt, text, indent, hanging, bold in definitions:
         first_num.addprevious(parse_xml(numbering_xml(num_id, fmt, text, indent, hanging, bold)))
@@ -89,6 +115,7 @@ def paragraph_style(
     rule_below: bool = False,
     base: str = "Normal",
     indent: Length | None = None,
+    level: int = 0,
 ):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles[base]
@@ -110,7 +137,7 @@ def paragraph_style(
         # python-docx places numPr where the schema wants it (after keepNext and
         # pageBreakBefore); Word repairs a style with it anywhere else.
         num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_ilvl().val = level
         num_pr.get_or_add_numId().val = num_id
     return style
 
@@ -147,11 +174,29 @@ def add_styles(doc: Document) -> None:
         WD_ALIGN_PARAGRAPH.JUSTIFY,
         WD_ALIGN_PARAGRAPH.RIGHT,
     )
+    paragraph_style(doc, "Report Original", align=right, after=12)
     paragraph_style(doc, "Report Document", bold=True, size=14, align=center, after=12)
     paragraph_style(doc, "Report Title", bold=True, align=center, after=6, keep_next=True)
+    paragraph_style(doc, "Report Subtitle", italic=True, align=center, after=6, keep_next=True)
     paragraph_style(doc, "Report Date", align=center, after=18)
     paragraph_style(doc, "Numbered Paragraph", align=justify, num_id=BODY_NUM)
+    paragraph_style(doc, "Report Text", align=justify)
+    paragraph_style(doc, "Report Item", align=justify, num_id=ITEM_NUM)
     paragraph_style(doc, "Section Heading", bold=True, before=12, keep_next=True)
+    paragraph_style(doc, "Subheading", bold=True, italic=True, before=6, keep_next=True)
+    paragraph_style(
+        doc, "Numbered Heading", bold=True, before=12, keep_next=True, num_id=SECTION_NUM
+    )
+    paragraph_style(
+        doc,
+        "Numbered Subheading",
+        bold=True,
+        italic=True,
+        before=6,
+        keep_next=True,
+        num_id=SECTION_NUM,
+        level=1,
+    )
     paragraph_style(doc, "Report Bullet", align=justify, num_id=BULLET_NUM)
     paragraph_style(doc, "Report Note", italic=True, align=center)
     paragraph_style(
@@ -220,61 +265,35 @@ def shade(cell, fill: str) -> None:
 
 
 def add_body(doc: Document) -> None:
+    """The title block, then markers where reportkit puts the report's text (`body`) and
+    each annex's (`annex.content`): those paragraphs are written in the styles above, so
+    restyling the styles restyles them. The annexes' headings, title lines and the
+    programme's table stay in the template, to be arranged and restyled in Word."""
     p = doc.add_paragraph
+    p("{%p if title.original %}")
+    p("{{ title.original }}", "Report Original")
+    p("{%p endif %}")
     p("{{ title.document }}", "Report Document")
     p("{{ title.title }}", "Report Title")
+    p("{%p if title.subtitle %}")
+    p("{{ title.subtitle }}", "Report Subtitle")
+    p("{%p endif %}")
     p("{{ title.date_line }}", "Report Date")
-    p("{%p for block in body %}")
-    p("{%p if block.kind == 'paragraph' %}")
-    p("{{r block.text }}", "Numbered Paragraph")
-    p("{%p elif block.kind == 'heading' %}")
-    p("{{r block.text }}", "Section Heading")
-    p("{%p elif block.kind == 'bullet' %}")
-    p("{{r block.text }}", "Report Bullet")
-    p("{%p else %}")
-    p("{{r block.text }}", "Report Note")
+    p("{{ body }}")
+    p("{%p for annex in annexes %}")
+    p("{{ annex.heading }}", "Annex Heading")
+    p("{{ annex.title }}", "Annex Title")
+    p("{{ annex.date_line }}", "Report Date")
+    p("{%p if annex.subtitle %}")
+    p("{{ annex.subtitle }}", "Annex Subtitle")
     p("{%p endif %}")
-    p("{%p endfor %}")
-
-    p("ANNEX I", "Annex Heading")
-    p("{{ annex_title.title }}", "Annex Title")
-    p("{{ annex_title.date_line }}", "Report Date")
-    p("{%p for line in agenda %}")
-    p("{%p if line.number %}")
-    p("{{r line.text }}", "Agenda Item")
-    p("{%p else %}")
-    p("{{r line.text }}", "Agenda Line")
+    p("{%p if annex.note %}")
+    p("{{ annex.note }}", "Report Subtitle")
     p("{%p endif %}")
-    p("{%p if line.note %}")
-    p("{{r line.note }}", "Agenda Note")
-    p("{%p endif %}")
-    p("{%p endfor %}")
-
-    p("ANNEX II", "Annex Heading")
-    p("{{ annex_title.title }}", "Annex Title")
-    p("{{ annex_title.date_line }}", "Report Date")
-    p("{{ programme_heading }}", "Annex Subtitle")
+    p("{%p if annex.programme %}")
     add_programme_table(doc)
-
-    p("ANNEX III", "Annex Heading")
-    p("{{ annex_title.title }}", "Annex Title")
-    p("{{ annex_title.date_line }}", "Report Date")
-    p("LIST OF PARTICIPANTS", "Annex Subtitle")
-    p("{%p for section in participants %}")
-    p("{{ section.letter }}. {{ section.heading }}", "Participants Section")
-    p("{%p for group in section.groups %}")
-    p("{%p if section.grouped %}")
-    p("{{ group.heading }}", "Delegation Heading")
     p("{%p endif %}")
-    p("{%p for person in group.people %}")
-    p("{{ person.name_line }}", "Delegate Name")
-    p("{%p if person.last %}")
-    p("{{ person.details }}", "Delegate Details Last")
-    p("{%p else %}")
-    p("{{ person.details }}", "Delegate Details")
-    p("{%p endif %}")
-    p("{%p endfor %}")
-    p("{%p endfor %}")
+    p("{{ annex.content }}")
     p("{%p endfor %}")
 
 
@@ -292,7 +311,7 @@ def add_programme_table(doc: Document) -> None:
         cell.paragraphs[0].text = text
         cell.paragraphs[0].style = doc.styles["Programme Header"]
         shade(cell, "D9D9D9")
-    loop.cells[0].paragraphs[0].text = "{%tr for row in programme %}"
+    loop.cells[0].paragraphs[0].text = "{%tr for row in annex.programme %}"
     day_if.cells[0].paragraphs[0].text = "{%tr if row.day %}"
     merged = day.cells[0].merge(day.cells[1])
     set_cell_width(merged, 100)

@@ -2,29 +2,83 @@
 
 from __future__ import annotations
 
-from reportkit.arrange.body import number_agenda, number_body
+from dataclasses import replace
+
+from reportkit.arrange.annexes import arrange_annexes
+from reportkit.arrange.body import Lists, number_agenda, number_body
 from reportkit.arrange.capitals import capitals
 from reportkit.arrange.dates import date_line
 from reportkit.arrange.participants import arrange_participants
 from reportkit.arrange.programme import programme_heading, programme_rows
-from reportkit.arrange.result import ArrangedReport, TitleBlock
-from reportkit.model import MeetingInput
+from reportkit.arrange.references import Resolver, bookmark_rows, gather
+from reportkit.arrange.result import ArrangedReport, BodyBlock, TitleBlock
+from reportkit.model import AgendaEntry, MeetingInput, ProgrammeSlot, ReportBlock
 from reportkit.problems import Problem
 from reportkit.reference import ReferenceData
 
 
-def arrange(source: MeetingInput, reference: ReferenceData) -> tuple[ArrangedReport, list[Problem]]:
+def arrange(
+    source: MeetingInput, reference: ReferenceData, earlier: list[Problem] | None = None
+) -> tuple[ArrangedReport, list[Problem]]:
+    """The report as printed, and the problems found; `earlier` are those found reading the
+    workbook, which arrange does not repeat in other words."""
     meeting = source.meeting
     sections, problems = arrange_participants(
         meeting, source.participants, source.headings, reference
     )
+    lists = Lists()
+    heading = programme_heading(meeting)
+    title = capitals(meeting.title)
+    dates = date_line(meeting)
+    body = number_body(source.report, meeting.numbering, lists)
+    reported = [*(earlier or []), *problems]
+    pairs = arrange_annexes(
+        source, sections, heading, title.upper(), dates, lists, problems, reported
+    )
+    texts = [source.report, *(spec.blocks for spec, _ in pairs)]
+    marked, paragraphs = bookmark_rows(texts, [body, *(a.blocks for _, a in pairs)], problems)
+    resolve = Resolver(gather(tuple(a for _, a in pairs), paragraphs, sections), problems)
+    body = _resolved(source.report, marked[0], resolve)
+    annexes = tuple(
+        replace(annex, blocks=_resolved(spec.blocks, rows, resolve))
+        for (spec, annex), rows in zip(pairs, marked[1:], strict=True)
+    )
     report = ArrangedReport(
-        title=TitleBlock(capitals(meeting.document), capitals(meeting.title), date_line(meeting)),
+        title=TitleBlock(
+            capitals(meeting.document), title, dates, meeting.original, meeting.subtitle
+        ),
         symbol=meeting.symbol,
-        body=number_body(source.report),
-        agenda=number_agenda(source.agenda),
-        programme_heading=programme_heading(meeting),
-        programme=programme_rows(source.programme),
+        body=body,
+        agenda=number_agenda(tuple(_agenda_entry(e, resolve) for e in source.agenda)),
+        programme_heading=heading,
+        programme=programme_rows(tuple(_slot(s, resolve) for s in source.programme)),
         participants=sections,
+        annexes=annexes,
     )
     return report, problems
+
+
+def _resolved(
+    sources: tuple[ReportBlock, ...], rows: tuple[BodyBlock, ...], resolve: Resolver
+) -> tuple[BodyBlock, ...]:
+    return tuple(
+        replace(row, text=resolve(row.text, source.location))
+        for source, row in zip(sources, rows, strict=True)
+    )
+
+
+def _agenda_entry(entry: AgendaEntry, resolve: Resolver) -> AgendaEntry:
+    return replace(
+        entry,
+        text=resolve(entry.text, entry.location),
+        note=resolve(entry.note, entry.location),
+    )
+
+
+def _slot(slot: ProgrammeSlot, resolve: Resolver) -> ProgrammeSlot:
+    return replace(
+        slot,
+        title=resolve(slot.title, slot.location),
+        description=resolve(slot.description, slot.location),
+        points=tuple(resolve(point, slot.location) for point in slot.points),
+    )

@@ -1,21 +1,81 @@
-"""Numbering of the report body and the agenda."""
+"""Numbering of the report body, of text annexes and of the agenda.
+
+Numbers are Word's to print: each row gets the style that numbers it (or not) and the
+number Word will show, which change lists and references use. Which rows are numbered is
+the meeting's choice (`numbering`): paragraphs 1, 2, 3 … straight through headings, as the
+seed report; or sections (headings 1., 2., sub-headings 1.1, running text unnumbered), as
+Working Group proceedings; or nothing. Item lists restart at 1 after each paragraph or
+heading.
+"""
 
 from __future__ import annotations
 
+from reportkit.arrange import styles
 from reportkit.arrange.result import AgendaLine, BodyBlock
-from reportkit.model import AgendaEntry, AgendaKind, BlockKind, ReportBlock
+from reportkit.model import AgendaEntry, AgendaKind, BlockKind, BodyNumbering, ReportBlock
+
+_PLAIN_STYLES = {
+    BlockKind.PARAGRAPH: styles.TEXT,
+    BlockKind.TEXT: styles.TEXT,
+    BlockKind.HEADING: styles.HEADING,
+    BlockKind.SUBHEADING: styles.SUBHEADING,
+    BlockKind.BULLET: styles.BULLET,
+    BlockKind.NOTE: styles.NOTE,
+}
+# Rows after which an item list starts again at 1.
+_ENDS_ITEM_LIST = frozenset(
+    {BlockKind.PARAGRAPH, BlockKind.TEXT, BlockKind.HEADING, BlockKind.SUBHEADING}
+)
 
 
-def number_body(blocks: tuple[ReportBlock, ...]) -> tuple[BodyBlock, ...]:
-    """Paragraphs count 1, 2, 3 … straight through headings, bullets and notes."""
+class Lists:
+    """Hands out list identities, so that every restarted list in a report is its own."""
+
+    def __init__(self) -> None:
+        self._last = 0
+
+    def new(self) -> int:
+        self._last += 1
+        return self._last
+
+
+def number_body(
+    blocks: tuple[ReportBlock, ...],
+    numbering: BodyNumbering = BodyNumbering.PARAGRAPHS,
+    lists: Lists | None = None,
+    own_list: bool = False,
+) -> tuple[BodyBlock, ...]:
+    """The rows styled and numbered; `own_list` restarts the numbering (a text annex)."""
+    lists = lists or Lists()
+    own = lists.new() if own_list else 0
+    paragraphs = sections = subsections = items = 0
+    item_list = 0
     numbered = []
-    count = 0
     for block in blocks:
-        number = None
-        if block.kind is BlockKind.PARAGRAPH:
-            count += 1
-            number = count
-        numbered.append(BodyBlock(block.kind, block.text, number))
+        kind, number, label, restart = block.kind, None, "", 0
+        style = _PLAIN_STYLES.get(kind, styles.TEXT)
+        if kind is BlockKind.PARAGRAPH and numbering is BodyNumbering.PARAGRAPHS:
+            paragraphs += 1
+            number, label, style, restart = (
+                paragraphs,
+                str(paragraphs),
+                styles.NUMBERED_PARAGRAPH,
+                own,
+            )
+        elif kind is BlockKind.HEADING and numbering is BodyNumbering.SECTIONS:
+            sections, subsections = sections + 1, 0
+            label, style, restart = str(sections), styles.NUMBERED_HEADING, own
+        elif kind is BlockKind.SUBHEADING and numbering is BodyNumbering.SECTIONS:
+            subsections += 1
+            label, style, restart = f"{sections}.{subsections}", styles.NUMBERED_SUBHEADING, own
+        elif kind is BlockKind.ITEM:
+            if not item_list:
+                item_list, items = lists.new(), 0
+            items += 1
+            label, style, restart = str(items), styles.ITEM, item_list
+        if kind in _ENDS_ITEM_LIST:
+            item_list = 0
+        numbered.append(BodyBlock(kind, block.text, number, style, label, restart))
     return tuple(numbered)
 
 

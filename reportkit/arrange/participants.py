@@ -45,6 +45,7 @@ class Placement:
     section: Section
     order: Order
     heading: str
+    short: str = ""
 
 
 class DelegationResolver:
@@ -67,9 +68,8 @@ class DelegationResolver:
     def place(self, name: str, section: Section | None) -> Placement | None:
         """None when the name is unknown and no section says what it is."""
         if section is Section.SECRETARIAT or (section is None and self.is_secretariat(name)):
-            return Placement(
-                SECRETARIAT_KEY, Section.SECRETARIAT, (0, 0, ()), self.secretariat or name
-            )
+            name = self.secretariat or name
+            return Placement(SECRETARIAT_KEY, Section.SECRETARIAT, (0, 0, ()), name, name)
         found = self.reference.find(name)
         if found is not None:
             return self._known(found, section)
@@ -77,7 +77,7 @@ class DelegationResolver:
             return None
         # Listed under a section of its own choosing, an unknown name files after known ones.
         order = (0, 9, (collation_key(name, self.ordering),))
-        return Placement(f"name:{match_key(name)}", section, order, name)
+        return Placement(f"name:{match_key(name)}", section, order, name, name)
 
     def _known(self, found: Delegation, section: Section | None) -> Placement:
         target = section or _SECTION_OF_KIND[found.kind]
@@ -87,7 +87,8 @@ class DelegationResolver:
             order = (0, found.rank, (collation_key(found.formal_name, self.ordering),))
         else:
             order = (0, 0, state_key(self.ordering)(found))
-        return Placement(f"ref:{found.name}", target, order, found.heading)
+        short = found.acronym or found.name
+        return Placement(f"ref:{found.name}", target, order, found.heading, short)
 
     def key_of(self, name: str) -> str:
         placement = self.place(name, Section.OTHERS)
@@ -129,7 +130,12 @@ def arrange_participants(
         if not keys:
             continue
         groups = tuple(
-            DelegationGroup(k, capitals(headings.get(k, placements[k].heading)), _closed(people[k]))
+            DelegationGroup(
+                k,
+                capitals(headings.get(k, placements[k].heading)),
+                _closed(people[k]),
+                placements[k].short,
+            )
             for k in keys
         )
         if section is Section.SECRETARIAT:

@@ -8,14 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportkit.model import BlockKind, Section
+from reportkit.model import AnnexKind, BlockKind, Section
 
 
 @dataclass(frozen=True)
 class BodyBlock:
+    """A row of report text as printed: in `style`, showing `label` as Word numbers it.
+
+    `number` counts body paragraphs (paragraph numbering). `restart` > 0 puts the block in a
+    list of its own that starts at 1 (an item list, a text annex's numbering); 0 keeps it in
+    its style's list, which runs through the whole body. `bookmark` marks a block referred
+    to by its Key.
+    """
+
     kind: BlockKind
     text: str
     number: int | None = None
+    style: str = ""
+    label: str = ""
+    restart: int = 0
+    bookmark: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,9 +60,13 @@ class Person:
 
 @dataclass(frozen=True)
 class DelegationGroup:
+    """One delegation's heading and people; `short` is how running text names it (an
+    institution's acronym, a state's short name)."""
+
     key: str
     heading: str
     people: tuple[Person, ...]
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +87,27 @@ class TitleBlock:
     document: str
     title: str
     date_line: str
+    original: str = ""
+    subtitle: str = ""
+
+
+@dataclass(frozen=True)
+class Annex:
+    """An annex as printed: `heading` ("ANNEX I") on a new page, the meeting's title and date
+    again, then `subtitle`, `note` and its content — the report's agenda, programme or list
+    of participants, or for a text annex its own `blocks`. `header` heads its pages
+    ("Annex I to OIC/COMCEC-FC/33-17/REP") when the meeting asks for it."""
+
+    kind: AnnexKind
+    label: str
+    heading: str
+    title: str
+    date_line: str
+    subtitle: str = ""
+    note: str = ""
+    header: str = ""
+    blocks: tuple[BodyBlock, ...] = ()
+    restart: int = 0
 
 
 @dataclass(frozen=True)
@@ -82,3 +119,4 @@ class ArrangedReport:
     programme_heading: str
     programme: tuple[ProgrammeRow, ...]
     participants: tuple[ParticipantSection, ...]
+    annexes: tuple[Annex, ...] = ()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportkit.model import MeetingInput
+from reportkit.model import AnnexKind, MeetingInput
 from reportkit.problems import Problem
+from reportkit.read.annexes_sheet import read_annexes
 from reportkit.read.meeting_sheet import read_meeting
 from reportkit.read.participants_sheet import read_headings, read_participants
 from reportkit.read.programme_sheet import read_programme
@@ -22,14 +23,17 @@ def read_workbook(path: Path) -> tuple[MeetingInput | None, list[Problem]]:
     problems: list[Problem] = []
     try:
         meeting = read_meeting(book, problems)
+        annexes = read_annexes(book, problems)
+        kinds = {annex.kind for annex in annexes}
         report = read_report(book, problems)
-        agenda = read_agenda(book, problems)
-        programme = read_programme(book, problems)
-        participants = read_participants(book, problems)
+        agenda = read_agenda(book, problems, AnnexKind.AGENDA in kinds)
+        programme = read_programme(book, problems, AnnexKind.PROGRAMME in kinds)
+        participants = read_participants(book, problems, AnnexKind.PARTICIPANTS in kinds)
         headings = read_headings(book, problems)
         problems = book.without_echoes(problems)
     finally:
         book.close()
     if meeting is None:
         return None, problems
-    return MeetingInput(meeting, report, agenda, programme, participants, headings), problems
+    source = MeetingInput(meeting, report, agenda, programme, participants, headings, annexes)
+    return source, problems

@@ -6,13 +6,40 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from reportkit.model import DEFAULT_SECTION_HEADINGS, HostPosition, Meeting, Ordering, Section
+from reportkit.model import (
+    DEFAULT_SECTION_HEADINGS,
+    AnnexNumbering,
+    BodyNumbering,
+    DateStyle,
+    HostPosition,
+    Meeting,
+    Ordering,
+    Section,
+)
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import one_line, to_date
 from reportkit.read.workbook import OpenWorkbook, Row, SheetTable, normalise_name
 
-_TEXT_FIELDS = ("title", "document", "venue", "time_zone", "secretariat", "symbol", "host")
-_CHOICE_FIELDS = ("ordering", "host_position")
+_TEXT_FIELDS = (
+    "title",
+    "document",
+    "venue",
+    "time_zone",
+    "secretariat",
+    "symbol",
+    "host",
+    "original",
+    "subtitle",
+    "participants_subtitle",
+)
+_CHOICE_FIELDS = (
+    "ordering",
+    "host_position",
+    "numbering",
+    "annex_numbering",
+    "date_style",
+    "annex_header",
+)
 _DATE_FIELDS = ("date", "end_date")
 _HEADING_FIELDS = {
     "members_heading": Section.MEMBERS,
@@ -110,6 +137,10 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         )
     ordering = choice("ordering", Ordering, Ordering.ENGLISH)
     host_position = choice("host_position", HostPosition, HostPosition.LAST)
+    numbering = choice("numbering", BodyNumbering, BodyNumbering.PARAGRAPHS)
+    annex_numbering = choice("annex_numbering", AnnexNumbering, AnnexNumbering.ROMAN)
+    date_style = choice("date_style", DateStyle, DateStyle.ORDINAL)
+    annex_header = choice("annex_header", YesNo, YesNo.NO) is YesNo.YES
     problems.extend(table.problems)
     if not title or start is None:
         return None
@@ -131,7 +162,27 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         host=text("host"),
         host_position=host_position,
         field_locations={key: row.ref("Value") for key, row in rows.items()},
+        numbering=numbering,
+        annex_numbering=annex_numbering,
+        date_style=date_style,
+        original=_original(text("original")),
+        subtitle=text("subtitle"),
+        participants_subtitle=text("participants_subtitle"),
+        annex_header=annex_header,
     )
+
+
+class YesNo(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
+def _original(language: str) -> str:
+    """`English` → `Original: English`, as the first page of a session report reads; the
+    whole line may also be typed."""
+    if not language or language.casefold().startswith("original"):
+        return language
+    return f"Original: {language}"
 
 
 def _next_row(table: SheetTable) -> int:

@@ -24,8 +24,11 @@ _SECTION_WORDS = {
 SECTION_CHOICES = "member, observer, institution, other, secretariat"
 
 
-def read_participants(book: OpenWorkbook, problems: list[Problem]) -> tuple[Participant, ...]:
-    table = book.table("Participants", ("Delegation", "First name", "Last name"), problems)
+def read_participants(
+    book: OpenWorkbook, problems: list[Problem], required: bool = True
+) -> tuple[Participant, ...]:
+    columns = ("Delegation", "First name", "Last name")
+    table = book.table("Participants", columns, problems, optional=not required)
     if table is None:
         return ()
     people = []

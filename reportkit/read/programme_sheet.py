@@ -12,8 +12,10 @@ from reportkit.read.workbook import OpenWorkbook, Row
 _COLUMNS = ("Start", "End", "Title")
 
 
-def read_programme(book: OpenWorkbook, problems: list[Problem]) -> tuple[ProgrammeSlot, ...]:
-    table = book.table("Programme", _COLUMNS, problems)
+def read_programme(
+    book: OpenWorkbook, problems: list[Problem], required: bool = True
+) -> tuple[ProgrammeSlot, ...]:
+    table = book.table("Programme", _COLUMNS, problems, optional=not required)
     if table is None:
         return ()
     slots = []

@@ -1,4 +1,4 @@
-"""The `Report` and `Agenda` sheets: a kind and a text per row."""
+"""The `Report` and `Agenda` sheets, and text annexes' sheets: a kind and a text per row."""
 
 from __future__ import annotations
 
@@ -14,23 +14,47 @@ K = TypeVar("K", bound=StrEnum)
 
 
 def read_report(book: OpenWorkbook, problems: list[Problem]) -> tuple[ReportBlock, ...]:
-    table = book.table("Report", ("Kind", "Text"), problems)
+    return read_blocks(book, "Report", problems)
+
+
+def read_blocks(
+    book: OpenWorkbook, sheet: str, problems: list[Problem], *, where: str = ""
+) -> tuple[ReportBlock, ...]:
+    """Rows of report text: the body, or a text annex's sheet (`where` names the cell that
+    asked for it, so that a missing sheet is reported there)."""
+    table = book.table(sheet, ("Kind", "Text"), problems, optional=bool(where))
     if table is None:
+        if where:
+            problems.append(book.missing_sheet(sheet, where))
         return ()
     blocks = []
+    keys: dict[str, str] = {}
     for row in table:
         kind = _kind(row, BlockKind, problems)
         text = _required_text(row, problems)
+        key = one_line(row.text("Key")).strip()
+        if key and key.casefold() in keys:
+            problems.append(
+                Problem(
+                    f'the Key "{key}" is also given at {keys[key.casefold()]}',
+                    "give every paragraph you refer to a Key of its own",
+                    row.ref("Key"),
+                )
+            )
+        elif key:
+            keys[key.casefold()] = row.ref("Key")
         if kind and text:
             if kind is not BlockKind.PARAGRAPH:
                 text = one_line(text)
-            blocks.append(ReportBlock(kind, text, row.ref("Text")))
+            blocks.append(ReportBlock(kind, text, row.ref("Text"), key))
     problems.extend(table.problems)
     return tuple(blocks)
 
 
-def read_agenda(book: OpenWorkbook, problems: list[Problem]) -> tuple[AgendaEntry, ...]:
-    table = book.table("Agenda", ("Kind", "Text"), problems)
+def read_agenda(
+    book: OpenWorkbook, problems: list[Problem], required: bool = True
+) -> tuple[AgendaEntry, ...]:
+    table = book.table("Agenda", ("Kind", "Text"), problems, optional=not required)
     if table is None:
         return ()
     entries = []

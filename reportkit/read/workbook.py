@@ -142,13 +142,7 @@ class OpenWorkbook:
         title = self.sheet_names.get(normalise_name(sheet))
         if title is None:
             if not optional:
-                found = ", ".join(ws.title for ws in self.book.worksheets) or "none"
-                problems.append(
-                    Problem(
-                        f'the sheet "{sheet}" is missing (sheets found: {found})',
-                        f'add a sheet named "{sheet}" with the columns {", ".join(required)}',
-                    )
-                )
+                problems.append(self.missing_sheet(sheet, "", required))
             return None
         worksheet = self.book[title]
         scan = self._scan(worksheet)
@@ -191,6 +185,20 @@ class OpenWorkbook:
                 table.rows.append(Row(table, number, values))
         problems.extend(_merge_warnings(title, scan))
         return table
+
+    def missing_sheet(
+        self, sheet: str, where: str, columns: tuple[str, ...] = ("Kind", "Text")
+    ) -> Problem:
+        """The problem of a sheet that is not there; `where` is the cell that names it."""
+        found = ", ".join(ws.title for ws in self.book.worksheets) or "none"
+        return Problem(
+            f'the sheet "{sheet}" is missing (sheets found: {found})',
+            f'add a sheet named "{sheet}" with the columns {", ".join(columns)}',
+            where,
+        )
+
+    def has_sheet(self, sheet: str) -> bool:
+        return normalise_name(sheet) in self.sheet_names
 
     def without_echoes(self, problems: list[Problem]) -> list[Problem]:
         """Drop "is empty" errors for cells already reported for what they really hold.

@@ -10,15 +10,15 @@ from docx.document import Document
 from reportkit.arrange.result import ArrangedReport
 from reportkit.clock import source_date
 from reportkit.model import Meeting
-from reportkit.render.context import context
+from reportkit.render.annex_headers import head_annexes
+from reportkit.render.blocks import ParagraphWriter
+from reportkit.render.context import contents, context
 from reportkit.render.direction import mark_right_to_left
 from reportkit.render.limits import TemplateLimits
-from reportkit.render.numbering import paragraphs_in_style, restart_list
 from reportkit.render.package import clean_package
+from reportkit.render.splice import splice
 from reportkit.render.template import TemplateProblem, render_template
 from reportkit.render.user_template import render_user_template
-
-AGENDA_ITEM_STYLE = "Agenda Item"
 
 __all__ = ["TemplateLimits", "TemplateProblem", "default_template", "render_report"]
 
@@ -48,8 +48,8 @@ def render_report(
     else:
         limits = limits or TemplateLimits.from_environment()
         document = render_user_template(template, values, limits)
-    if AGENDA_ITEM_STYLE in [s.name for s in document.styles]:
-        restart_list(document, paragraphs_in_style(document, AGENDA_ITEM_STYLE), AGENDA_ITEM_STYLE)
+    splice(document, contents(report, ParagraphWriter(document)))
+    head_annexes(document, report.annexes)
     mark_right_to_left(document)
     clean_package(document)
     _set_properties(document, report, meeting)

@@ -1,47 +1,77 @@
-"""The template context: the arranged report with inline markup turned into Word runs.
+"""The template context: what the template places itself, and markers for the rest.
 
-Only presentation happens here; every decision on order, numbering and grouping was made
-in `arrange`, so the template merely places values in styled paragraphs.
+The template places the title block, each annex's heading and title lines and the
+programme's rows. The body, the agenda, text annexes and the list of participants go where
+a paragraph of the template holds a marker (`{{ body }}`, `{{ annex.content }}`); they are
+written afterwards in the template's styles (`blocks`), never through Jinja, so that their
+size costs nothing in the template pass. Every decision on order, numbering and grouping
+was made in `arrange`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterator
 from typing import Any
 
-from reportkit.arrange.result import ArrangedReport, TitleBlock
+from reportkit.arrange.result import Annex, ArrangedReport, ProgrammeRow
+from reportkit.model import AnnexKind
+from reportkit.render.blocks import ParagraphWriter
 from reportkit.render.runs import rich
+
+# Text no workbook holds (it is wrapped in invisible separators), so that the paragraph a
+# marker lands in is found again without doubt.
+_MARK = "\u2063reportkit:{}\u2063"
+
+
+def marker(name: str) -> str:
+    return _MARK.format(name)
 
 
 def context(report: ArrangedReport) -> dict[str, Any]:
     return {
         "title": report.title,
-        "annex_title": _annex_title(report.title),
         "symbol": report.symbol,
-        "body": [{"kind": b.kind.value, "text": rich(b.text)} for b in report.body],
-        "agenda": [
+        "body": marker("body"),
+        "annexes": [
             {
-                "number": line.number,
-                "text": rich(line.text),
-                "note": rich(line.note) if line.note else "",
+                "heading": annex.heading,
+                "title": annex.title,
+                "date_line": annex.date_line,
+                "subtitle": annex.subtitle,
+                "note": annex.note,
+                "programme": (
+                    [_row(row) for row in report.programme]
+                    if annex.kind is AnnexKind.PROGRAMME
+                    else []
+                ),
+                "content": marker(f"annex-{index}"),
             }
-            for line in report.agenda
+            for index, annex in enumerate(report.annexes)
         ],
-        "programme_heading": report.programme_heading,
-        "programme": [
-            {
-                "day": row.day,
-                "time": row.time,
-                "title": rich(row.title) if row.title else "",
-                "description": rich(row.description) if row.description else "",
-                "points": [rich(p) for p in row.points],
-            }
-            for row in report.programme
-        ],
-        "participants": report.participants,
     }
 
 
-def _annex_title(title: TitleBlock) -> TitleBlock:
-    """Annexes repeat the title in full capitals, as the reference report's annexes do."""
-    return replace(title, title=title.title.upper())
+def contents(report: ArrangedReport, writer: ParagraphWriter) -> dict[str, Iterator[str]]:
+    """What each marker stands for, as paragraphs' XML."""
+    filled = {marker("body"): writer.body(report.body)}
+    for index, annex in enumerate(report.annexes):
+        filled[marker(f"annex-{index}")] = _annex_content(annex, report, writer)
+    return filled
+
+
+def _annex_content(annex: Annex, report: ArrangedReport, writer: ParagraphWriter) -> Iterator[str]:
+    if annex.kind is AnnexKind.AGENDA:
+        return writer.agenda(report.agenda, annex.restart)
+    if annex.kind is AnnexKind.PARTICIPANTS:
+        return writer.participants(report.participants)
+    return writer.body(annex.blocks)
+
+
+def _row(row: ProgrammeRow) -> dict[str, Any]:
+    return {
+        "day": row.day,
+        "time": row.time,
+        "title": rich(row.title) if row.title else "",
+        "description": rich(row.description) if row.description else "",
+        "points": [rich(p) for p in row.points],
+    }

@@ -7,7 +7,9 @@ as typed, because a stray `*` in a cell is more often a footnote mark than marku
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from reportkit.arrange.references import FIELD
 
 _MARKUP = re.compile(
     r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*|\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)(.+?)(?<=\S)\*"
@@ -16,12 +18,34 @@ _MARKUP = re.compile(
 
 @dataclass(frozen=True)
 class Span:
+    """A stretch of text in one format; `bookmark` makes it a cross-reference to that
+    bookmark (a Word REF field showing `text`)."""
+
     text: str
     bold: bool = False
     italic: bool = False
+    bookmark: str = ""
 
 
 def parse(text: str) -> tuple[Span, ...]:
+    return tuple(piece for span in _formatted(text) for piece in _references(span))
+
+
+def _references(span: Span) -> list[Span]:
+    """The span cut where arrange left a resolved paragraph reference."""
+    pieces = []
+    last = 0
+    for match in FIELD.finditer(span.text):
+        if match.start() > last:
+            pieces.append(replace(span, text=span.text[last : match.start()]))
+        pieces.append(replace(span, text=match[2], bookmark=match[1]))
+        last = match.end()
+    if last < len(span.text) or not pieces:
+        pieces.append(replace(span, text=span.text[last:]))
+    return pieces
+
+
+def _formatted(text: str) -> tuple[Span, ...]:
     spans: list[Span] = []
     last = 0
     for match in _MARKUP.finditer(text):

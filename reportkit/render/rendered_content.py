@@ -77,9 +77,7 @@ def _built_by_tags(problem: Problem) -> Problem:
     return replace(problem, location=f"{problem.location} (as rendered)", hint=_BUILT_BY_TAGS)
 
 
-def _relationship_problems(
-    rels_part: str, relationships: Iterable[_Relationship]
-) -> list[Problem]:
+def _relationship_problems(rels_part: str, relationships: Iterable[_Relationship]) -> list[Problem]:
     return [
         _built_by_tags(problem)
         for rel in relationships

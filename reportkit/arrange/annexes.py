@@ -1,0 +1,149 @@
+"""The annexes: which print, in what order, under which numbers.
+
+An annex with nothing to show (an empty Agenda sheet, say) is left out with a warning, and
+the others are numbered without a gap: I, II, III (`roman`, the default), 1, 2, 3
+(`arabic`, as Working Group proceedings number them) or A, B, C (`letters`). Every annex
+repeats the meeting's title and date under its heading, then its subtitle.
+"""
+
+from __future__ import annotations
+
+from reportkit.arrange.body import Lists, number_body
+from reportkit.arrange.capitals import capitals
+from reportkit.arrange.result import Annex, ParticipantSection
+from reportkit.model import AnnexKind, AnnexNumbering, AnnexSpec, MeetingInput
+from reportkit.problems import Problem, Severity
+
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+_SHEETS = {
+    AnnexKind.AGENDA: "Agenda",
+    AnnexKind.PROGRAMME: "Programme",
+    AnnexKind.PARTICIPANTS: "Participants",
+}
+PARTICIPANTS_SUBTITLE = "LIST OF PARTICIPANTS"
+
+
+def annex_label(number: int, numbering: AnnexNumbering) -> str:
+    """The number of the `number`th annex as printed: "IV", "4" or "D"."""
+    if numbering is AnnexNumbering.ARABIC:
+        return str(number)
+    if numbering is AnnexNumbering.LETTERS:
+        letters = ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("A") + rest) + letters
+        return letters
+    roman = ""
+    for value, numeral in _ROMAN:
+        count, number = divmod(number, value)
+        roman += numeral * count
+    return roman
+
+
+def arrange_annexes(
+    source: MeetingInput,
+    participants: tuple[ParticipantSection, ...],
+    programme_heading: str,
+    title: str,
+    date_line: str,
+    lists: Lists,
+    problems: list[Problem],
+    reported: list[Problem],
+) -> tuple[tuple[AnnexSpec, Annex], ...]:
+    """Each annex that prints, with the row of the Annexes sheet (or default) it comes from.
+
+    `reported` are the problems already found: a sheet whose rows all had errors is not
+    reported again as empty."""
+    meeting = source.meeting
+    shown = [
+        spec
+        for spec in source.annexes
+        if _has_content(spec, source, participants, problems, reported)
+    ]
+    defaults = {
+        AnnexKind.PROGRAMME: programme_heading,
+        AnnexKind.PARTICIPANTS: PARTICIPANTS_SUBTITLE,
+    }
+    headed = meeting.annex_header and bool(meeting.symbol)
+    annexes = []
+    for number, spec in enumerate(shown, start=1):
+        label = annex_label(number, meeting.annex_numbering)
+        annexes.append(
+            (
+                spec,
+                Annex(
+                    kind=spec.kind,
+                    label=label,
+                    heading=f"ANNEX {label}",
+                    title=title,
+                    date_line=date_line,
+                    subtitle=capitals(spec.title) if spec.title else defaults.get(spec.kind, ""),
+                    note=meeting.participants_subtitle
+                    if spec.kind is AnnexKind.PARTICIPANTS
+                    else "",
+                    header=f"Annex {label} to {meeting.symbol}" if headed else "",
+                    blocks=number_body(spec.blocks, meeting.numbering, lists, own_list=True),
+                    restart=lists.new() if spec.kind is AnnexKind.AGENDA else 0,
+                ),
+            )
+        )
+    if meeting.annex_header and not meeting.symbol:
+        problems.append(
+            Problem(
+                'annex_header asks for pages headed "Annex I to" the document symbol, and '
+                "there is no symbol",
+                'add a row "symbol" with the document symbol, or delete annex_header',
+                meeting.field_locations.get("annex_header", ""),
+                Severity.WARNING,
+            )
+        )
+    return tuple(annexes)
+
+
+def _has_content(
+    spec: AnnexSpec,
+    source: MeetingInput,
+    participants: tuple[ParticipantSection, ...],
+    problems: list[Problem],
+    reported: list[Problem],
+) -> bool:
+    content = {
+        AnnexKind.AGENDA: source.agenda,
+        AnnexKind.PROGRAMME: source.programme,
+        AnnexKind.PARTICIPANTS: participants,
+        AnnexKind.TEXT: spec.blocks,
+    }[spec.kind]
+    if content:
+        return True
+    sheet = spec.sheet or _SHEETS.get(spec.kind, "")
+    if any(p.location.startswith(f"{sheet}!") for p in reported if p.severity is Severity.ERROR):
+        return False  # its rows are there, with errors of their own already reported
+    hint = (
+        "fill in its sheet, or delete this row of the Annexes sheet"
+        if spec.location
+        else f"fill in the {sheet} sheet, or list the annexes you want in an Annexes sheet"
+    )
+    problems.append(
+        Problem(
+            f'the {spec.kind.value} annex has no rows (sheet "{sheet}"), so it is left out '
+            "and the other annexes are numbered without it",
+            hint,
+            spec.location or f"{sheet}!A2",
+            Severity.WARNING,
+        )
+    )
+    return False

@@ -1,0 +1,144 @@
+"""The report's running text written as Word paragraphs, in the template's styles.
+
+The body, the agenda, text annexes and the list of participants are many paragraphs of a
+few kinds; they are written here directly as WordprocessingML (escaped, in schema order)
+instead of through a Jinja loop over the whole document, which costs seconds at summit
+scale. Their look is the template's: each paragraph names its style, found by name, so a
+template restyled in Word restyles them. A list that must start again at 1 (items, an
+agenda, a text annex's paragraphs) gets a list instance of its own (`w:num` with a
+`startOverride`), Word's own way to restart, which keeps numbering live when the
+secretariat edits the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from reportkit.arrange import styles
+from reportkit.arrange.result import AgendaLine, BodyBlock, ParticipantSection
+from reportkit.render.markup import Span, parse
+from reportkit.render.numbering import style_num_id
+
+W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+class ParagraphWriter:
+    """Writes paragraphs for one document, whose styles and numbering they refer to."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._style_ids = {s.name: s.style_id for s in document.styles if s.name}
+        self._restarted: dict[tuple[str, int], int] = {}
+        taken = [
+            int(mark.get(f"{{{W_NAMESPACE}}}id", "0"))
+            for mark in document.element.body.iter(f"{{{W_NAMESPACE}}}bookmarkStart")
+        ]
+        self._next_bookmark = max(taken, default=0) + 1
+
+    def body(self, blocks: tuple[BodyBlock, ...]) -> Iterator[str]:
+        for block in blocks:
+            yield self.paragraph(block.style, block.text, block.restart, block.bookmark)
+
+    def agenda(self, lines: tuple[AgendaLine, ...], restart: int) -> Iterator[str]:
+        for line in lines:
+            if line.number is None:
+                yield self.paragraph(styles.AGENDA_LINE, line.text)
+            else:
+                yield self.paragraph(styles.AGENDA_ITEM, line.text, restart)
+            if line.note:
+                yield self.paragraph(styles.AGENDA_NOTE, line.note)
+
+    def participants(self, sections: tuple[ParticipantSection, ...]) -> Iterator[str]:
+        for section in sections:
+            heading = f"{section.letter}. {section.heading}"
+            yield self.paragraph(styles.PARTICIPANTS_SECTION, heading, markup=False)
+            for group in section.groups:
+                if section.grouped:
+                    yield self.paragraph(styles.DELEGATION_HEADING, group.heading, markup=False)
+                for person in group.people:
+                    yield self.paragraph(styles.DELEGATE_NAME, person.name_line, markup=False)
+                    details = (
+                        styles.DELEGATE_DETAILS_LAST if person.last else styles.DELEGATE_DETAILS
+                    )
+                    yield self.paragraph(details, person.details, markup=False)
+
+    def paragraph(
+        self,
+        style: str,
+        text: str,
+        restart: int = 0,
+        bookmark: str = "",
+        *,
+        markup: bool = True,
+    ) -> str:
+        """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`."""
+        properties = f'<w:pStyle w:val="{self._style_id(style)}"/>{self._numbering(style, restart)}'
+        spans = parse(text) if markup else (Span(text),)
+        runs = "".join(_run(span) for span in spans)
+        if bookmark:
+            number = self._next_bookmark
+            self._next_bookmark += 1
+            runs = (
+                f'<w:bookmarkStart w:id="{number}" w:name="{bookmark}"/>{runs}'
+                f'<w:bookmarkEnd w:id="{number}"/>'
+            )
+        return f"<w:p><w:pPr>{properties}</w:pPr>{runs}</w:p>"
+
+    def _style_id(self, name: str) -> str:
+        return self._style_ids.get(name, self._style_ids.get("Normal", "Normal"))
+
+    def _numbering(self, style: str, restart: int) -> str:
+        """A restarted list's numbering for the paragraph, or none (its style's applies)."""
+        if not restart or style not in self._style_ids:
+            return ""
+        key = (style, restart)
+        if key not in self._restarted:
+            num_id = style_num_id(self._document, style)
+            if num_id is None:
+                return ""
+            numbering = self._document.part.numbering_part.element
+            abstract = numbering.num_having_numId(num_id).abstractNumId.val
+            new = numbering.add_num(abstract)
+            for level in _levels(numbering, abstract):
+                new.add_lvlOverride(ilvl=level).add_startOverride(1)
+            self._restarted[key] = new.numId
+        level = 1 if style == styles.NUMBERED_SUBHEADING else 0
+        return (
+            f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{self._restarted[key]}"/></w:numPr>'
+        )
+
+
+def _levels(numbering: object, abstract: int) -> list[int]:
+    """The levels a list defines (a section list has two: sections and sub-sections)."""
+    for definition in numbering.findall(qn("w:abstractNum")):  # type: ignore[attr-defined]
+        if definition.get(qn("w:abstractNumId")) == str(abstract):
+            return [int(level.get(qn("w:ilvl"))) for level in definition.findall(qn("w:lvl"))]
+    return [0]
+
+
+def _run(span: Span) -> str:
+    properties = ("<w:b/><w:bCs/>" if span.bold else "") + ("<w:i/><w:iCs/>" if span.italic else "")
+    opening = f"<w:rPr>{properties}</w:rPr>" if properties else ""
+    content = "<w:br/>".join(
+        "<w:tab/>".join(
+            f'<w:t xml:space="preserve">{escape(piece, quote=False)}</w:t>' if piece else ""
+            for piece in line.split("\t")
+        )
+        for line in span.text.split("\n")
+    )
+    shown = f"<w:r>{opening}{content}</w:r>"
+    if not span.bookmark:
+        return shown
+    # A cross-reference: Word's REF field, already showing the number it will compute.
+    return (
+        f'<w:r>{opening}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{opening}<w:instrText xml:space="preserve"> REF {span.bookmark} \\n \\h '
+        f"</w:instrText></w:r>"
+        f'<w:r>{opening}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"{shown}"
+        f'<w:r>{opening}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
