@@ -52,6 +52,9 @@ def head_annexes(document: Document, annexes: tuple[Annex, ...]) -> None:
         paragraph = header.paragraphs[0]
         template = first_header.paragraphs[0]._p.pPr if first_header.paragraphs else None
         if template is not None:
+            own = paragraph._p.pPr
+            if own is not None:
+                paragraph._p.remove(own)
             paragraph._p.insert(0, deepcopy(template))
         paragraph.text = annex.header
 
