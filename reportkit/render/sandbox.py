@@ -19,9 +19,11 @@ errors they are.
 from __future__ import annotations
 
 import math
+from collections.abc import MutableMapping
+from types import CodeType
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.runtime import Context
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment, SecurityError
 from jinja2.utils import generate_lorem_ipsum
@@ -71,6 +73,32 @@ class ReportSandbox(SandboxedEnvironment):
         for node in tree.find_all(tuple(_LOADING_TAGS)):
             raise TagNotAllowed(_LOADING_TAGS[type(node)], node.lineno)
         return tree
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        """Compiled once per process for each part of a template: a batch renders the same
+        template for every workbook, and compiling it is most of a small report's render.
+        Every ReportSandbox is configured alike, so the compiled code is the same."""
+        if not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        key = (source, bool(self.autoescape))
+        code = _COMPILED.get(key)
+        if code is None:
+            code = self.compile(source)
+            if len(_COMPILED) >= _COMPILED_PARTS:
+                _COMPILED.clear()
+            _COMPILED[key] = code
+        cls = template_class or self.template_class
+        return cls.from_code(self, code, self.make_globals(globals), None)
+
+
+# Compiled template parts, kept per process (a template has a body, headers and footers).
+_COMPILED_PARTS = 32
+_COMPILED: dict[tuple[str, bool], CodeType] = {}
 
 
 def check_binop(operator: str, left: Any, right: Any) -> None:
