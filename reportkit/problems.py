@@ -42,11 +42,16 @@ class Problem:
 
 def cell_ref(sheet: str, column: int, row: int) -> str:
     """`Sheet!C14` for a 1-based column and row, as Excel shows it."""
+    return f"{sheet}!{column_letters(column)}{row}"
+
+
+def column_letters(column: int) -> str:
+    """3 → `C`, 28 → `AB`: a 1-based column as Excel names it."""
     letters = ""
     while column:
         column, rem = divmod(column - 1, 26)
         letters = chr(65 + rem) + letters
-    return f"{sheet}!{letters}{row}"
+    return letters
 
 
 def has_errors(problems: list[Problem]) -> bool:

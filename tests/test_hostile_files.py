@@ -399,7 +399,7 @@ WORKBOOK_CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
             tmp / "cut.xlsx",
             {"xl/worksheets/sheet1.xml": sample_part("xl/worksheets/sheet1.xml")[:800].encode()},
         ),
-        'the sheet "Meeting" cannot be read (ParseError) — open it in Excel and save it again'
+        'the sheet "Meeting" cannot be read (its XML is damaged) — open it in Excel and save it again'
         " as .xlsx",
     ),
     "zip bomb": (

@@ -1,7 +1,7 @@
 """Turning raw Excel cell values into clean Python values.
 
 Cells arrive pasted from e-mails and registration systems: OOXML `_xHHHH_` escapes that
-openpyxl leaves in place, Alt+Enter line breaks stored as vertical tabs, non-breaking
+a reader may leave in place, Alt+Enter line breaks stored as vertical tabs, non-breaking
 spaces, characters XML cannot hold. Everything downstream may assume clean NFC text.
 """
 

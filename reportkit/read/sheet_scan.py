@@ -1,10 +1,9 @@
-"""A fast pass over a worksheet's XML for what openpyxl's read-only mode cannot tell us.
+"""A fast pass over a worksheet's XML for what the cell reader cannot tell us.
 
-Read-only mode is the only way to read big sheets in bounded memory, but it does not
-report merged cells, cannot tell a formula without a saved value from an empty cell, and
-walks every one of 1,048,576 formatted-but-empty rows. One regular-expression pass over the
-raw XML (C speed, chunked, bounded memory) finds the last row that holds a value, the merged
-ranges and the formulas Excel never computed.
+calamine reads cell values fast, but it does not tell a formula without a saved value from
+an empty cell, and gives an error cell (`#REF!`) as empty. One regular-expression pass over
+the raw XML (C speed, chunked, bounded memory) finds the merged ranges, the formulas Excel
+never computed and the error cells, so that each is reported at its cell.
 """
 
 from __future__ import annotations
@@ -14,63 +13,51 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils.cell import range_boundaries
-
 _CHUNK = 1 << 20
 _OVERLAP = 4096
-_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
-_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>/]*>[^<]|<(?:\w+:)?is\b[^>/]*>")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_ERROR = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*\bt="e"[^>]*>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v\b[^>]*>([^<]*)<', re.S
+)
 _CELL_START = re.compile(rb'<(?:\w+:)?c\b[^>]*\br="([A-Z]+\d+)"')
 _CELL_END = re.compile(rb"</(?:\w+:)?c>")
+_REFERENCE = re.compile(r"([A-Z]+)(\d+)")
 
 
 @dataclass
 class SheetScan:
-    """What the raw XML says; `last_row` is None when rows are unnumbered and must be counted."""
-
-    last_row: int | None = 0
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     uncached_formulas: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
 
 
 def scan_sheet(path: Path, member: str) -> SheetScan:
     scan = SheetScan()
-    current_row = 0
     tail = b""
     with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as stream:
         while True:
             chunk = stream.read(_CHUNK)
             data = tail + chunk
             end = len(data) if not chunk else max(len(data) - _OVERLAP, 0)
-            current_row = _scan_block(data, end, current_row, scan)
+            _scan_block(data, end, scan)
             if not chunk:
                 return scan
             tail = data[end:]
 
 
-def _scan_block(data: bytes, end: int, current_row: int, scan: SheetScan) -> int:
+def _scan_block(data: bytes, end: int, scan: SheetScan) -> None:
     """Scan matches starting before `end`; the rest is carried into the next block."""
-    position = 0
-    for match in _ROW.finditer(data, 0, end):
-        number = _ROW_NUMBER.search(match[1])
-        if number is None:
-            scan.last_row = None
-            current_row = -1
-        elif scan.last_row is not None:
-            if _VALUE.search(data, position, match.start()):
-                scan.last_row = max(scan.last_row, current_row)
-            current_row = int(number[1])
-        position = match.end()
-    if scan.last_row is not None and _VALUE.search(data, position, end):
-        scan.last_row = max(scan.last_row, current_row)
     for match in _MERGE.finditer(data, 0, end):
-        scan.merged.append(range_boundaries(match[1].decode()))
+        scan.merged.append(boundaries(match[1].decode()))
     for match in _FORMULA.finditer(data, 0, end):
         _check_formula(data, match.start(), scan)
-    return current_row
+    if b't="e"' in data:
+        for match in _ERROR.finditer(data, 0, end):
+            cell = _CELL_START.match(data, match.start())
+            if cell:
+                scan.errors[cell[1].decode()] = match[1].decode("utf-8", "replace")
 
 
 def _check_formula(data: bytes, at: int, scan: SheetScan) -> None:
@@ -79,3 +66,22 @@ def _check_formula(data: bytes, at: int, scan: SheetScan) -> None:
     closing = _CELL_END.search(data, at)
     if cells and closing is not None and not _VALUE.search(data, at, closing.start()):
         scan.uncached_formulas.append(cells[-1][1].decode())
+
+
+def boundaries(reference: str) -> tuple[int, int, int, int]:
+    """`B6:C8` → (left, top, right, bottom), 1-based, as Excel numbers columns and rows."""
+    first, _, last = reference.partition(":")
+    left, top = position(first)
+    right, bottom = position(last or first)
+    return left, top, right, bottom
+
+
+def position(cell: str) -> tuple[int, int]:
+    """`C14` → (3, 14)."""
+    match = _REFERENCE.fullmatch(cell)
+    if match is None:
+        raise ValueError(cell)
+    column = 0
+    for letter in match[1]:
+        column = column * 26 + ord(letter) - 64
+    return column, int(match[2])

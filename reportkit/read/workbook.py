@@ -14,14 +14,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook import Workbook
-
-from reportkit.problems import InputError, Problem, Severity, cell_ref
+from reportkit.problems import InputError, Problem, Severity, cell_ref, column_letters
+from reportkit.read.cell_values import open_book, sheet_grid, sheet_parts
 from reportkit.read.cells import EXCEL_ERRORS, as_text, clean_text
 from reportkit.read.safety import check_archive
-from reportkit.read.sheet_scan import SheetScan, scan_sheet
+from reportkit.read.sheet_scan import SheetScan, position, scan_sheet
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -123,13 +120,15 @@ class SheetTable:
 
 
 class OpenWorkbook:
-    """A workbook opened read-only; sheets are read as tables on demand."""
+    """A workbook opened for reading; sheets are read as tables on demand."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._handle, self.book = _open(path)
         self.tables: list[SheetTable] = []
-        self.sheet_names = {normalise_name(ws.title): ws.title for ws in self.book.worksheets}
+        self.titles: list[str] = list(self.book.sheet_names)
+        self.sheet_names = {normalise_name(title): title for title in self.titles}
+        self._parts = sheet_parts(path)
 
     def close(self) -> None:
         self.book.close()
@@ -144,16 +143,15 @@ class OpenWorkbook:
             if not optional:
                 problems.append(self.missing_sheet(sheet, "", required))
             return None
-        worksheet = self.book[title]
-        scan = self._scan(worksheet)
+        scan = self._scan(title)
         try:
-            grid = _filled_grid(worksheet, scan)
-        except Exception as exc:  # malformed sheet XML surfaces only now, in openpyxl's parse
+            grid = _filled_grid(self.book, title, scan)
+        except Exception as exc:  # malformed sheet XML surfaces only now, in calamine's parse
             raise InputError(
                 str(self.path),
                 [
                     Problem(
-                        f'the sheet "{title}" cannot be read ({type(exc).__name__})',
+                        f'the sheet "{title}" cannot be read (its XML is damaged)',
                         "open it in Excel and save it again as .xlsx",
                     )
                 ],
@@ -190,7 +188,7 @@ class OpenWorkbook:
         self, sheet: str, where: str, columns: tuple[str, ...] = ("Kind", "Text")
     ) -> Problem:
         """The problem of a sheet that is not there; `where` is the cell that names it."""
-        found = ", ".join(ws.title for ws in self.book.worksheets) or "none"
+        found = ", ".join(self.titles) or "none"
         return Problem(
             f'the sheet "{sheet}" is missing (sheets found: {found})',
             f'add a sheet named "{sheet}" with the columns {", ".join(columns)}',
@@ -211,24 +209,26 @@ class OpenWorkbook:
         flagged = {p.location for p in cell_problems}
         return [p for p in problems if id(p) in own or p.location not in flagged]
 
-    def _scan(self, worksheet: object) -> SheetScan:
-        member = getattr(worksheet, "_worksheet_path", None)
-        return scan_sheet(self.path, member) if member else SheetScan(last_row=None)
+    def _scan(self, title: str) -> SheetScan:
+        member = self._parts.get(title)
+        return scan_sheet(self.path, member) if member else SheetScan()
 
 
-def _filled_grid(worksheet: Any, scan: SheetScan) -> list[tuple[Any, ...]]:
+def _filled_grid(book: Any, title: str, scan: SheetScan) -> list[tuple[Any, ...]]:
     """The sheet's rows up to the last one holding a value, merged cells filled downward.
 
     A value merged down a column (a delegation written once for its three delegates)
-    belongs to every row of the merge, as a reader of the sheet sees it.
+    belongs to every row of the merge, as a reader of the sheet sees it. Error cells take
+    back the error the workbook saved in them (`#REF!`), to be reported at their cell.
     """
-    worksheet.reset_dimensions()
-    last_row = scan.last_row
-    if last_row is not None:
-        last_row = max([last_row, *(bottom for _, _, _, bottom in scan.merged)])
-    if last_row == 0:
-        return []
-    grid = [list(row) for row in worksheet.iter_rows(values_only=True, max_row=last_row)]
+    grid = sheet_grid(book, title)
+    for cell, error in scan.errors.items():
+        column, row = position(cell)
+        while len(grid) < row:
+            grid.append([])
+        line = grid[row - 1]
+        line.extend([None] * (column - len(line)))
+        line[column - 1] = error
     for left, top, right, bottom in scan.merged:
         if left != right or top > len(grid):
             continue
@@ -255,25 +255,24 @@ def _merge_warnings(title: str, scan: SheetScan) -> list[Problem]:
 
 def _range_ref(bounds: tuple[int, int, int, int]) -> str:
     left, top, right, bottom = bounds
-    return f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+    return f"{column_letters(left)}{top}:{column_letters(right)}{bottom}"
 
 
-def _open(path: Path) -> tuple[BinaryIO, Workbook]:
+def _open(path: Path) -> tuple[BinaryIO, Any]:
     # Broken and hostile files (impostors, truncation, zip bombs, XML entities) end here
-    # in one problem, before openpyxl, which guards against none of the zip ones, sees them.
+    # in one problem, before the reader, which guards against none of the zip ones, sees them.
     check_archive(path)
-    # A file object, not a name: openpyxl refuses names without an .xlsx-like
-    # extension, but what the file holds was checked above, whatever its name.
+    # A file object, not a name: what the file holds was checked above, whatever its name.
     handle = path.open("rb")
     try:
-        return handle, load_workbook(handle, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for damaged files
+        return handle, open_book(handle)
+    except Exception as exc:  # the reader raises many types for damaged files
         handle.close()
         raise InputError(
             str(path),
             [
                 Problem(
-                    f"the workbook cannot be read ({type(exc).__name__})",
+                    "the workbook cannot be read (it is damaged inside)",
                     "open it in Excel and save it again as .xlsx",
                 )
             ],

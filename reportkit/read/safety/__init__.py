@@ -1,6 +1,6 @@
 """Refusing broken and hostile input files before any parser sees them.
 
-A workbook (or a user's .docx template) reaches openpyxl / python-docx only after this
+A workbook (or a user's .docx template) reaches the cell reader / python-docx only after this
 package has looked at it, so that every bad file ends in one `Problem` line a rapporteur can
 act on — "this is an old .xls workbook — save it as .xlsx" — instead of a traceback, and so
 that no file can make reportkit inflate gigabytes, hang on a pipe or expand XML entities.
