@@ -205,6 +205,14 @@ def _duplicate(participant: Participant, first: Participant) -> Problem:
 
 
 def _unknown(participant: Participant, reference: ReferenceData) -> Problem:
+    clash = reference.clash(participant.delegation)
+    if clash is not None:
+        first, second = clash
+        return Problem(
+            f'"{participant.delegation}" names two delegations, "{first.name}" and "{second.name}"',
+            'write one of them: its name, its acronym, or both as "Name (ACRONYM)"',
+            participant.delegation_location,
+        )
     suggestions = reference.suggest(participant.delegation)
     hint = (
         "did you mean " + " or ".join(f'"{s}"' for s in suggestions) + "? " if suggestions else ""
