@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
+from reportkit.reference.history import FormerName, in_force, load_history
 from reportkit.reference.names import bracketed_parts, match_key, without_state_prefix
 
 
@@ -39,7 +41,8 @@ _SUGGESTION_SPREAD = 12
 
 @dataclass(frozen=True)
 class Delegation:
-    """A state or an OIC body, as the reference data knows it."""
+    """A state or an OIC body, as the reference data knows it: its present names, and the
+    former ones in `history`."""
 
     name: str
     formal_name: str
@@ -53,7 +56,7 @@ class Delegation:
     formal_name_fr: str = ""
     name_ar: str = ""
     aliases: tuple[str, ...] = ()
-    former: tuple[str, ...] = ()
+    history: tuple[FormerName, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -79,9 +82,22 @@ class Delegation:
             self.formal_name_fr,
             self.name_ar,
             *self.aliases,
-            *self.former,
+            *(n for period in self.history for n in period.names),
         )
         return tuple(n for n in candidates if n)
+
+    def as_of(self, day: date) -> Delegation:
+        """The delegation under the names in force on `day` (a meeting's date).
+
+        Only the English names a list prints change; codes, French and Arabic names, and
+        what the delegation is, stay as they are.
+        """
+        period = in_force(self.history, day)
+        if period is None:
+            return self
+        return replace(
+            self, name=period.name, formal_name=period.formal_name, acronym=period.acronym
+        )
 
 
 class ReferenceData:
@@ -178,6 +194,7 @@ def _split(cell: str | None) -> tuple[str, ...]:
 @cache
 def load_reference() -> ReferenceData:
     data = files("reportkit.reference") / "data"
+    history = load_history(data / "names_history.csv")
     delegations = []
     with (data / "members.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -193,6 +210,7 @@ def load_reference() -> ReferenceData:
                     formal_name_fr=row.get("name_fr_formal") or "",
                     name_ar=row.get("name_ar") or "",
                     aliases=_split(row.get("aliases")),
+                    history=history.pop(row["short_name_en"], ()),
                 )
             )
     with (data / "institutions.csv").open(encoding="utf-8", newline="") as handle:
@@ -206,7 +224,9 @@ def load_reference() -> ReferenceData:
                     category=row["category"],
                     name_fr=row.get("name_fr") or "",
                     aliases=_split(row.get("aliases")),
-                    former=_split(row.get("former")),
+                    history=history.pop(row["acronym"] or row["name_en"], ()),
                 )
             )
+    if history:
+        raise ValueError(f"names_history.csv names no known delegation: {', '.join(history)}")
     return ReferenceData(delegations)
