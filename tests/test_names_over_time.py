@@ -8,11 +8,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 
+import reportkit
 from reportkit.arrange.capitals import capitals
+from reportkit.arrange.participants import arrange_participants
+from reportkit.model import HeadingOverride, Meeting, Participant
 from reportkit.reference import load_reference
 from reportkit.reference.history import FormerName, in_force, load_history, parse_valid_until
+from tests.workbooks import variant, write_workbook
 
 
 def heading_on(present_name: str, day: date) -> str:
@@ -154,3 +159,80 @@ def test_an_undated_period_may_lack_names(tmp_path: Path) -> None:
         None,
         ("SESRTCIC", "SESRTCIC", "Ankara Centre"),
     )
+
+
+def _arrange(day: date, typed: list[str], overrides: tuple[HeadingOverride, ...] = ()):
+    people = tuple(Participant(name, "Ann", f"Last{i}") for i, name in enumerate(typed))
+    meeting = Meeting(title="T", date=day, secretariat="COMCEC Coordination Office")
+    sections, problems = arrange_participants(meeting, people, overrides, load_reference())
+    assert problems == []
+    return [[g.heading for g in section.groups] for section in sections]
+
+
+TYPED = ["Türkiye", "Tunisia", "Turkmenistan", "IsDB", "ICCD", "SESRIC"]
+
+
+def test_arrange_heads_delegations_by_the_names_of_the_meeting_date() -> None:
+    assert _arrange(date(2017, 5, 10), TYPED) == [
+        ["REPUBLIC OF TUNISIA", "REPUBLIC OF TURKEY", "TURKMENISTAN"],
+        [
+            SESRIC_HEADING,
+            "ISLAMIC DEVELOPMENT BANK (IDB)",
+            "ISLAMIC CHAMBER OF COMMERCE, INDUSTRY AND AGRICULTURE (ICCIA)",
+        ],
+    ]
+    assert _arrange(date(2024, 3, 5), ["Turkey", "Tunisia", "Turkmenistan", "IDB", "ICCIA"]) == [
+        ["REPUBLIC OF TUNISIA", "REPUBLIC OF TÜRKİYE", "TURKMENISTAN"],
+        [
+            "ISLAMIC DEVELOPMENT BANK (ISDB)",
+            "ISLAMIC CHAMBER OF COMMERCE AND DEVELOPMENT (ICCD)",
+        ],
+    ]
+
+
+def test_a_workbook_heading_override_wins_over_the_date() -> None:
+    override = HeadingOverride("Turkey", "THE REPUBLIC OF TÜRKİYE")
+    assert _arrange(date(2017, 5, 10), ["Türkiye"], (override,)) == [["THE REPUBLIC OF TÜRKİYE"]]
+
+
+def _built_lines(tmp_path: Path, day: date) -> set[str]:
+    """Every paragraph of the report built from a small workbook of that date."""
+    participants = [
+        ["Delegation", "Honorific", "First name", "Last name", "Position"],
+        ["Republic of Turkey", "Mr.", "Ali", "Demir", "Director"],
+        ["Islamic Development Bank (IDB)", "Ms.", "Sara", "Khan", "Adviser"],
+        ["ICCIA", "Mr.", "Omar", "Said", "Secretary General"],
+        ["SESRTCIC", "Dr.", "Atilla", "Karaman", "Director"],
+        ["COMCEC Coordination Office", "Mr.", "Selçuk", "Koç", "Deputy Director General"],
+    ]
+    meeting = [
+        ["Field", "Value"],
+        ["title", "33rd Meeting of the Follow-up Committee"],
+        ["date", day],
+        ["secretariat", "COMCEC Coordination Office"],
+    ]
+    folder = tmp_path / day.isoformat()
+    folder.mkdir()
+    workbook = write_workbook(
+        folder / "meeting.xlsx", variant(Meeting=meeting, Participants=participants)
+    )
+    report = docx.Document(str(reportkit.build(workbook, folder / "out")))
+    return {paragraph.text.strip() for paragraph in report.paragraphs}
+
+
+def test_built_reports_of_2017_and_2024_print_their_own_names(tmp_path: Path) -> None:
+    in_2017 = _built_lines(tmp_path, date(2017, 5, 10))
+    in_2024 = _built_lines(tmp_path, date(2024, 3, 5))
+    old = {
+        "REPUBLIC OF TURKEY",
+        "ISLAMIC DEVELOPMENT BANK (IDB)",
+        "ISLAMIC CHAMBER OF COMMERCE, INDUSTRY AND AGRICULTURE (ICCIA)",
+    }
+    new = {
+        "REPUBLIC OF TÜRKİYE",
+        "ISLAMIC DEVELOPMENT BANK (ISDB)",
+        "ISLAMIC CHAMBER OF COMMERCE AND DEVELOPMENT (ICCD)",
+    }
+    assert old <= in_2017 and not new & in_2017
+    assert new <= in_2024 and not old & in_2024
+    assert SESRIC_HEADING in in_2017 and SESRIC_HEADING in in_2024
