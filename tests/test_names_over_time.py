@@ -161,12 +161,16 @@ def test_an_undated_period_may_lack_names(tmp_path: Path) -> None:
     )
 
 
-def _arrange(day: date, typed: list[str], overrides: tuple[HeadingOverride, ...] = ()):
+def _groups(day: date, typed: list[str], overrides: tuple[HeadingOverride, ...] = ()):
     people = tuple(Participant(name, "Ann", f"Last{i}") for i, name in enumerate(typed))
     meeting = Meeting(title="T", date=day, secretariat="COMCEC Coordination Office")
     sections, problems = arrange_participants(meeting, people, overrides, load_reference())
     assert problems == []
-    return [[g.heading for g in section.groups] for section in sections]
+    return [section.groups for section in sections]
+
+
+def _arrange(day: date, typed: list[str], overrides: tuple[HeadingOverride, ...] = ()):
+    return [[g.heading for g in groups] for groups in _groups(day, typed, overrides)]
 
 
 TYPED = ["Türkiye", "Tunisia", "Turkmenistan", "IsDB", "ICCD", "SESRIC"]
@@ -187,6 +191,22 @@ def test_arrange_heads_delegations_by_the_names_of_the_meeting_date() -> None:
             "ISLAMIC DEVELOPMENT BANK (ISDB)",
             "ISLAMIC CHAMBER OF COMMERCE AND DEVELOPMENT (ICCD)",
         ],
+    ]
+
+
+def test_running_text_names_delegations_as_of_the_date_too() -> None:
+    """The short names a reference such as [[institution list]] prints."""
+
+    def shorts(day: date) -> list[list[str]]:
+        return [[g.short for g in groups] for groups in _groups(day, TYPED)]
+
+    assert shorts(date(2017, 5, 10)) == [
+        ["Tunisia", "Turkey", "Turkmenistan"],
+        ["SESRIC", "IDB", "ICCIA"],
+    ]
+    assert shorts(date(2024, 3, 5)) == [
+        ["Tunisia", "Türkiye", "Turkmenistan"],
+        ["SESRIC", "IsDB", "ICCD"],
     ]
 
 
@@ -211,10 +231,12 @@ def _built_lines(tmp_path: Path, day: date) -> set[str]:
         ["date", day],
         ["secretariat", "COMCEC Coordination Office"],
     ]
+    report = [["Kind", "Text"], ["paragraph", "Attending: [[institution list]]."]]
     folder = tmp_path / day.isoformat()
     folder.mkdir()
     workbook = write_workbook(
-        folder / "meeting.xlsx", variant(Meeting=meeting, Participants=participants)
+        folder / "meeting.xlsx",
+        variant(Meeting=meeting, Report=report, Participants=participants),
     )
     report = docx.Document(str(reportkit.build(workbook, folder / "out")))
     return {paragraph.text.strip() for paragraph in report.paragraphs}
@@ -235,4 +257,6 @@ def test_built_reports_of_2017_and_2024_print_their_own_names(tmp_path: Path) ->
     }
     assert old <= in_2017 and not new & in_2017
     assert new <= in_2024 and not old & in_2024
+    assert "Attending: SESRIC, IDB and ICCIA." in in_2017
+    assert "Attending: SESRIC, IsDB and ICCD." in in_2024
     assert SESRIC_HEADING in in_2017 and SESRIC_HEADING in in_2024
