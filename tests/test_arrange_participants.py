@@ -136,7 +136,8 @@ def test_institutions_follow_their_category_order() -> None:
     assert [g.heading for g in institutions.groups] == [
         SESRIC,
         "ISLAMIC CORPORATION FOR THE INSURANCE OF INVESTMENT AND EXPORT CREDIT (ICIEC)",
-        "ISLAMIC CHAMBER OF COMMERCE AND DEVELOPMENT (ICCD)",
+        # The meeting is of November 2022: the Chamber became ICCD in December 2023.
+        "ISLAMIC CHAMBER OF COMMERCE, INDUSTRY AND AGRICULTURE (ICCIA)",
         "STANDING COMMITTEE ON SCIENTIFIC AND TECHNOLOGICAL COOPERATION (COMSTECH)",
     ]
 

@@ -5,12 +5,14 @@ organisations, the secretariat) and are lettered A., B., C. … among those that
 Member and observer states follow the meeting's ordering (arrange/ordering.py) and are
 headed by their formal name, as in the reference report; the host, if named, goes first or
 last among them. OIC bodies come by category, then name. Within a delegation, rows keep the
-workbook's order, which is protocol order.
+workbook's order, which is protocol order. Names are those in force on the meeting's date
+("REPUBLIC OF TURKEY" in 2017, "REPUBLIC OF TÜRKİYE" since June 2022), however typed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from reportkit.arrange.capitals import capitals
 from reportkit.arrange.ordering import collation_key, state_key
@@ -49,14 +51,23 @@ class Placement:
 
 
 class DelegationResolver:
-    """Decides, from a typed delegation name, the group and section it belongs to."""
+    """Decides, from a typed delegation name, the group and section it belongs to.
+
+    With a `day`, headings and filing use the names in force on that day; the group's key
+    stays the present name, so that one delegation is one group whatever name it is typed by.
+    """
 
     def __init__(
-        self, reference: ReferenceData, secretariat: str, ordering: Ordering = Ordering.ENGLISH
+        self,
+        reference: ReferenceData,
+        secretariat: str,
+        ordering: Ordering = Ordering.ENGLISH,
+        day: date | None = None,
     ) -> None:
         self.reference = reference
         self.secretariat = secretariat
         self.ordering = ordering
+        self.day = day
         self._secretariat_match = reference.find(secretariat) if secretariat else None
 
     def is_secretariat(self, name: str) -> bool:
@@ -81,14 +92,15 @@ class DelegationResolver:
 
     def _known(self, found: Delegation, section: Section | None) -> Placement:
         target = section or _SECTION_OF_KIND[found.kind]
+        shown = found if self.day is None else found.as_of(self.day)
         if target is Section.OTHERS:
-            order: Order = (0, 9, (collation_key(found.formal_name, self.ordering),))
+            order: Order = (0, 9, (collation_key(shown.formal_name, self.ordering),))
         elif found.kind is DelegationKind.INSTITUTION:
-            order = (0, found.rank, (collation_key(found.formal_name, self.ordering),))
+            order = (0, found.rank, (collation_key(shown.formal_name, self.ordering),))
         else:
-            order = (0, 0, state_key(self.ordering)(found))
-        short = found.acronym or found.name
-        return Placement(f"ref:{found.name}", target, order, found.heading, short)
+            order = (0, 0, state_key(self.ordering)(shown))
+        short = shown.acronym or shown.name
+        return Placement(f"ref:{found.name}", target, order, shown.heading, short)
 
     def key_of(self, name: str) -> str:
         placement = self.place(name, Section.OTHERS)
@@ -103,7 +115,7 @@ def arrange_participants(
     reference: ReferenceData,
 ) -> tuple[tuple[ParticipantSection, ...], list[Problem]]:
     problems: list[Problem] = []
-    resolver = DelegationResolver(reference, meeting.secretariat, meeting.ordering)
+    resolver = DelegationResolver(reference, meeting.secretariat, meeting.ordering, meeting.date)
     placements: dict[str, Placement] = {}
     people: dict[str, list[Person]] = {}
     seen: dict[tuple[str, str], Participant] = {}
@@ -205,6 +217,14 @@ def _duplicate(participant: Participant, first: Participant) -> Problem:
 
 
 def _unknown(participant: Participant, reference: ReferenceData) -> Problem:
+    clash = reference.clash(participant.delegation)
+    if clash is not None:
+        first, second = clash
+        return Problem(
+            f'"{participant.delegation}" names two delegations, "{first.name}" and "{second.name}"',
+            'write one of them: its name, its acronym, or both as "Name (ACRONYM)"',
+            participant.delegation_location,
+        )
     suggestions = reference.suggest(participant.delegation)
     hint = (
         "did you mean " + " or ".join(f'"{s}"' for s in suggestions) + "? " if suggestions else ""

@@ -6,6 +6,8 @@ import re
 import unicodedata
 
 _ARABIC_ARTICLE = "ال"
+# "Islamic Development Bank (IDB)": a name, then one bracketed part at the end.
+_BRACKETED = re.compile(r"^(?P<outer>[^()]*[^()\s])\s*\((?P<inner>[^()]+)\)\s*$")
 _LEADING_ARTICLE = re.compile(r"^(the|l|la|le|les)\s+")
 
 # Words that open a state's formal name. "Republic of Niger" is found as "Niger" only
@@ -30,3 +32,15 @@ def match_key(name: str) -> str:
 def without_state_prefix(key: str) -> str:
     """ "republic of the gambia" → "gambia"; a key without such a prefix is returned as is."""
     return _STATE_PREFIX.sub("", key)
+
+
+def bracketed_parts(name: str) -> tuple[str, str] | None:
+    """ "Full Name (ACRONYM)" → ("Full Name", "ACRONYM"); None for a name of another shape.
+
+    The form reportkit prints in headings, and rapporteurs copy it from earlier reports,
+    with either part possibly from another period ("Islamic Development Bank (IDB)").
+    """
+    match = _BRACKETED.match(name)
+    if match is None:
+        return None
+    return match["outer"].strip(), match["inner"].strip()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
-from reportkit.reference.names import match_key, without_state_prefix
+from reportkit.reference.history import FormerName, in_force, load_history
+from reportkit.reference.names import bracketed_parts, match_key, without_state_prefix
 
 
 class DelegationKind(StrEnum):
@@ -39,7 +41,8 @@ _SUGGESTION_SPREAD = 12
 
 @dataclass(frozen=True)
 class Delegation:
-    """A state or an OIC body, as the reference data knows it."""
+    """A state or an OIC body, as the reference data knows it: its present names, and the
+    former ones in `history`."""
 
     name: str
     formal_name: str
@@ -53,7 +56,7 @@ class Delegation:
     formal_name_fr: str = ""
     name_ar: str = ""
     aliases: tuple[str, ...] = ()
-    former: tuple[str, ...] = ()
+    history: tuple[FormerName, ...] = ()
 
     @property
     def rank(self) -> int:
@@ -79,9 +82,22 @@ class Delegation:
             self.formal_name_fr,
             self.name_ar,
             *self.aliases,
-            *self.former,
+            *(n for period in self.history for n in period.names),
         )
         return tuple(n for n in candidates if n)
+
+    def as_of(self, day: date) -> Delegation:
+        """The delegation under the names in force on `day` (a meeting's date).
+
+        Only the English names a list prints change; codes, French and Arabic names, and
+        what the delegation is, stay as they are.
+        """
+        period = in_force(self.history, day)
+        if period is None:
+            return self
+        return replace(
+            self, name=period.name, formal_name=period.formal_name, acronym=period.acronym
+        )
 
 
 class ReferenceData:
@@ -102,11 +118,38 @@ class ReferenceData:
         self._by_short_key = _unambiguous_short_keys(self._by_key)
 
     def find(self, name: str) -> Delegation | None:
-        """The delegation a typed name means, or None; never a guess between two."""
+        """The delegation a typed name means, or None; never a guess between two.
+
+        "Full Name (ACRONYM)" means the delegation its parts mean, either part alone being
+        enough; parts naming two delegations mean none (`clash` says which two).
+        """
+        found = self._find_whole(name)
+        if found is None:
+            parts = self._parts(name)
+            found = parts[0] if len(parts) == 1 else None
+        return found
+
+    def clash(self, name: str) -> tuple[Delegation, Delegation] | None:
+        """The two delegations a "Name (ACRONYM)" form names when its parts disagree."""
+        if self._find_whole(name) is not None:
+            return None
+        parts = self._parts(name)
+        return (parts[0], parts[1]) if len(parts) == 2 else None
+
+    def _find_whole(self, name: str) -> Delegation | None:
         key = match_key(name)
         found = self._by_key.get(key)
         if found is None:
             found = self._by_short_key.get(without_state_prefix(key))
+        return found
+
+    def _parts(self, name: str) -> list[Delegation]:
+        """The distinct delegations the parts of a "Name (ACRONYM)" form mean, in order."""
+        found: list[Delegation] = []
+        for part in bracketed_parts(name) or ():
+            delegation = self._find_whole(part)
+            if delegation is not None and delegation not in found:
+                found.append(delegation)
         return found
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
@@ -115,15 +158,22 @@ class ReferenceData:
         Codes of two or three letters only compete with a query as short, or every typo
         would be "close" to some ISO code; names far behind the best match are left out.
         """
-        query = match_key(name)
-        keys = [k for k in self._by_key if len(k) > 3 or len(query) <= 3]
-        matches = process.extract(query, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=70)
+        queries = [match_key(name), *(match_key(p) for p in bracketed_parts(name) or ())]
+        matches = sorted(
+            (match for query in queries for match in self._close_keys(query, limit)),
+            key=lambda match: -match[1],
+        )
         labels: list[str] = []
-        for key, score, _index in matches:
+        for key, score in matches:
             label = self._by_key[key].name
             if score >= matches[0][1] - _SUGGESTION_SPREAD and label not in labels:
                 labels.append(label)
         return labels[:limit]
+
+    def _close_keys(self, query: str, limit: int) -> list[tuple[str, float]]:
+        keys = [k for k in self._by_key if len(k) > 3 or len(query) <= 3]
+        matches = process.extract(query, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=70)
+        return [(key, score) for key, score, _index in matches]
 
 
 def _unambiguous_short_keys(by_key: dict[str, Delegation]) -> dict[str, Delegation]:
@@ -144,6 +194,7 @@ def _split(cell: str | None) -> tuple[str, ...]:
 @cache
 def load_reference() -> ReferenceData:
     data = files("reportkit.reference") / "data"
+    history = load_history(data / "names_history.csv")
     delegations = []
     with (data / "members.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -159,6 +210,7 @@ def load_reference() -> ReferenceData:
                     formal_name_fr=row.get("name_fr_formal") or "",
                     name_ar=row.get("name_ar") or "",
                     aliases=_split(row.get("aliases")),
+                    history=history.pop(row["short_name_en"], ()),
                 )
             )
     with (data / "institutions.csv").open(encoding="utf-8", newline="") as handle:
@@ -172,7 +224,9 @@ def load_reference() -> ReferenceData:
                     category=row["category"],
                     name_fr=row.get("name_fr") or "",
                     aliases=_split(row.get("aliases")),
-                    former=_split(row.get("former")),
+                    history=history.pop(row["acronym"] or row["name_en"], ()),
                 )
             )
+    if history:
+        raise ValueError(f"names_history.csv names no known delegation: {', '.join(history)}")
     return ReferenceData(delegations)
