@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reportkit.read.cells import clean_text, to_date, to_time
+from reportkit.read.cells import clean_text, full_clean, to_date, to_time
 
 
 @pytest.mark.parametrize(
@@ -61,3 +63,14 @@ def test_to_date(raw: object, expected: date | None) -> None:
 )
 def test_to_time(raw: object, expected: time | None) -> None:
     assert to_time(raw) == expected
+
+
+@given(st.text())
+@settings(max_examples=2000)
+def test_the_shortcut_for_clean_text_agrees_with_the_full_cleaning(value: str) -> None:
+    assert clean_text(value) == full_clean(value)
+
+
+@pytest.mark.parametrize("value", ["Selçuk Koç", "Ahmed Hassan", "الأردن", "İSTANBUL"])
+def test_ordinary_names_take_the_shortcut(value: str) -> None:
+    assert clean_text(value) == (value, False) == full_clean(value)

@@ -43,6 +43,13 @@ def clean_text(value: str) -> tuple[str, bool]:
     Line breaks survive as `\\n` (multi-line cells mean something: one bullet per line);
     runs of spaces collapse and each line is trimmed.
     """
+    if _already_clean(value):
+        return value, False
+    return full_clean(value)
+
+
+def full_clean(value: str) -> tuple[str, bool]:
+    """`clean_text` without its shortcut for text that is clean already."""
     text = _OOXML_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
     text = _LINE_BREAKS.sub("\n", text)
     cleaned = _XML_ILLEGAL.sub("", text)
@@ -54,6 +61,19 @@ def clean_text(value: str) -> tuple[str, bool]:
     while lines and not lines[0]:
         lines.pop(0)
     return "\n".join(lines), dropped
+
+
+def _already_clean(value: str) -> bool:
+    """Text the cleaning would leave as it is: most cells, checked at C speed. `isprintable`
+    is false for every line break, tab, control character, non-ASCII space and unassigned or
+    private character, each of which the full cleaning handles."""
+    return (
+        value.isprintable()
+        and "_x" not in value
+        and "  " not in value
+        and value == value.strip()
+        and unicodedata.is_normalized("NFC", value)
+    )
 
 
 def one_line(text: str) -> str:

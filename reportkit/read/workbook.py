@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
@@ -23,6 +24,7 @@ from reportkit.read.sheet_scan import SheetScan, position, scan_sheet
 E = TypeVar("E", bound=StrEnum)
 
 
+@cache
 def normalise_name(name: object) -> str:
     return re.sub(r"[\W_]+", "", as_text(name)).casefold()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _ARABIC_ARTICLE = "ال"
 # "Islamic Development Bank (IDB)": a name, then one bracketed part at the end.
@@ -19,6 +20,7 @@ _STATE_PREFIX = re.compile(
 )
 
 
+@cache
 def match_key(name: str) -> str:
     """Case, accents, punctuation and a leading article do not distinguish delegations."""
     text = name.strip().replace("ı", "i").replace("İ", "I")
