@@ -9,6 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportkit.api import prepare
 from reportkit.changes import (
     Action,
     ChangeReport,
@@ -431,3 +432,30 @@ def test_scripted_corrections_of_the_sample_are_exactly_what_is_reported(tmp_pat
         "\n"
         "- Mr. Mustafa Adil Sayar removed (Expert)\n"
     )
+
+
+def test_changes_name_delegations_as_of_the_meeting_date(tmp_path: Path) -> None:
+    meeting = [
+        ["Field", "Value"],
+        ["title", "33rd Follow-up Committee"],
+        ["date", date(2017, 5, 10)],
+        ["secretariat", "COMCEC Coordination Office"],
+    ]
+    people = [["Delegation", "Honorific", "First name", "Last name", "Position", "Organisation"]]
+    old = write_workbook(
+        tmp_path / "old.xlsx",
+        variant(Meeting=meeting, Participants=[*people, ["Egypt", "Mr.", "A", "B", "", ""]]),
+    )
+    new = write_workbook(
+        tmp_path / "new.xlsx",
+        variant(
+            Meeting=meeting,
+            Participants=[
+                *people,
+                ["Egypt", "Mr.", "A", "B", "", ""],
+                ["Türkiye", "Mr.", "C", "D", "", ""],
+            ],
+        ),
+    )
+    changes = compare(prepare(old).source, prepare(new).source, load_reference())
+    assert "Delegations: Turkey added" in changes.lines()

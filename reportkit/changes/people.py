@@ -43,7 +43,9 @@ class People:
     """
 
     def __init__(self, source: MeetingInput, reference: ReferenceData) -> None:
-        self.resolver = DelegationResolver(reference, source.meeting.secretariat)
+        # Delegations are named as the meeting's report names them: in force on its date.
+        self.day = source.meeting.date
+        self.resolver = DelegationResolver(reference, source.meeting.secretariat, day=self.day)
         self.delegations: dict[str, _Delegation] = {}
         rows = []
         for participant in source.participants:
@@ -68,7 +70,8 @@ class People:
         if placement.key == SECRETARIAT_KEY:
             return _Delegation(placement.key, placement.heading, placement.section)
         found = self.resolver.reference.find(name)
-        return _Delegation(placement.key, found.name if found else name, placement.section)
+        label = found.as_of(self.day).name if found else name
+        return _Delegation(placement.key, label, placement.section)
 
 
 def delegation_changes(old: People, new: People) -> tuple[DelegationChange, ...]:
