@@ -17,12 +17,15 @@ import re
 
 _ORDINAL = re.compile(r"(\d+)(st|nd|rd|th)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _TURKISH_LETTERS = frozenset("ığşİĞŞ")
 _TURKISH_WORDS = frozenset({"türkiye", "türki̇ye"})
 
 
 def capitals(text: str) -> str:
     """`text` in capitals, ordinal suffixes left small and Turkish words cased the Turkish way."""
+    if text.isascii() and not _DIGIT.search(text):  # no ordinal, no Turkish letter: most names
+        return text.upper()
     parts = []
     last = 0
     for match in _ORDINAL.finditer(text):

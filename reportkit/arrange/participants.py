@@ -119,8 +119,12 @@ def arrange_participants(
     placements: dict[str, Placement] = {}
     people: dict[str, list[Person]] = {}
     seen: dict[tuple[str, str], Participant] = {}
+    placed: dict[tuple[str, Section | None], Placement | None] = {}
     for participant in participants:
-        placement = resolver.place(participant.delegation, participant.section)
+        typed = (participant.delegation, participant.section)
+        if typed not in placed:  # a few dozen delegations for thousands of delegates
+            placed[typed] = resolver.place(*typed)
+        placement = placed[typed]
         if placement is None:
             problems.append(_unknown(participant, reference))
             continue

@@ -25,8 +25,11 @@ def match_key(name: str) -> str:
     """Case, accents, punctuation and a leading article do not distinguish delegations."""
     text = name.strip().replace("ı", "i").replace("İ", "I")
     text = text.removeprefix(_ARABIC_ARTICLE)
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # nothing to decompose: most names, at list-of-participants scale
+        plain = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     words = re.sub(r"[\W_]+", " ", plain).strip()
     return _LEADING_ARTICLE.sub("", words)
 

@@ -48,9 +48,10 @@ def render_report(
     else:
         limits = limits or TemplateLimits.from_environment()
         document = render_user_template(template, values, limits)
+    # The template's own paragraphs; those written below mark themselves as they are written.
+    mark_right_to_left(document)
     splice(document, contents(report, ParagraphWriter(document)))
     head_annexes(document, report.annexes)
-    mark_right_to_left(document)
     clean_package(document)
     _set_properties(document, report, meeting)
     return document

@@ -19,7 +19,9 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from reportkit.arrange import styles
+from reportkit.arrange.references import FIELD_START
 from reportkit.arrange.result import AgendaLine, BodyBlock, ParticipantSection
+from reportkit.render.direction import is_right_to_left
 from reportkit.render.markup import Span, parse
 from reportkit.render.numbering import style_num_id
 
@@ -33,6 +35,7 @@ class ParagraphWriter:
         self._document = document
         self._style_ids = {s.name: s.style_id for s in document.styles if s.name}
         self._restarted: dict[tuple[str, int], int] = {}
+        self._openings: dict[tuple[str, int, bool], str] = {}
         taken = [
             int(mark.get(f"{{{W_NAMESPACE}}}id", "0"))
             for mark in document.element.body.iter(f"{{{W_NAMESPACE}}}bookmarkStart")
@@ -75,10 +78,25 @@ class ParagraphWriter:
         *,
         markup: bool = True,
     ) -> str:
-        """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`."""
-        properties = f'<w:pStyle w:val="{self._style_id(style)}"/>{self._numbering(style, restart)}'
-        spans = parse(text) if markup else (Span(text),)
-        runs = "".join(_run(span) for span in spans)
+        """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`.
+
+        A paragraph whose text starts in Arabic (or another right-to-left script) is set
+        right to left, paragraph and runs, as Word sets such text (see `direction`).
+        """
+        rtl = is_right_to_left(text)
+        key = (style, restart, rtl)
+        opening = self._openings.get(key)
+        if opening is None:
+            bidi = "<w:bidi/>" if rtl else ""
+            opening = (
+                f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>'
+                f"{self._numbering(style, restart)}{bidi}</w:pPr>"
+            )
+            self._openings[key] = opening
+        if markup and ("*" in text or FIELD_START in text):
+            runs = "".join(_run(span, rtl) for span in parse(text))
+        else:
+            runs = _run(Span(text), rtl)
         if bookmark:
             number = self._next_bookmark
             self._next_bookmark += 1
@@ -86,7 +104,7 @@ class ParagraphWriter:
                 f'<w:bookmarkStart w:id="{number}" w:name="{bookmark}"/>{runs}'
                 f'<w:bookmarkEnd w:id="{number}"/>'
             )
-        return f"<w:p><w:pPr>{properties}</w:pPr>{runs}</w:p>"
+        return f"{opening}{runs}</w:p>"
 
     def _style_id(self, name: str) -> str:
         return self._style_ids.get(name, self._style_ids.get("Normal", "Normal"))
@@ -120,16 +138,23 @@ def _levels(numbering: object, abstract: int) -> list[int]:
     return [0]
 
 
-def _run(span: Span) -> str:
-    properties = ("<w:b/><w:bCs/>" if span.bold else "") + ("<w:i/><w:iCs/>" if span.italic else "")
-    opening = f"<w:rPr>{properties}</w:rPr>" if properties else ""
-    content = "<w:br/>".join(
-        "<w:tab/>".join(
-            f'<w:t xml:space="preserve">{escape(piece, quote=False)}</w:t>' if piece else ""
-            for piece in line.split("\t")
-        )
-        for line in span.text.split("\n")
+def _run(span: Span, rtl: bool = False) -> str:
+    properties = (
+        ("<w:b/><w:bCs/>" if span.bold else "")
+        + ("<w:i/><w:iCs/>" if span.italic else "")
+        + ("<w:rtl/>" if rtl else "")
     )
+    opening = f"<w:rPr>{properties}</w:rPr>" if properties else ""
+    if "\n" not in span.text and "\t" not in span.text:
+        content = f'<w:t xml:space="preserve">{escape(span.text, quote=False)}</w:t>'
+    else:
+        content = "<w:br/>".join(
+            "<w:tab/>".join(
+                f'<w:t xml:space="preserve">{escape(piece, quote=False)}</w:t>' if piece else ""
+                for piece in line.split("\t")
+            )
+            for line in span.text.split("\n")
+        )
     shown = f"<w:r>{opening}{content}</w:r>"
     if not span.bookmark:
         return shown
