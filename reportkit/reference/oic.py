@@ -42,7 +42,14 @@ _SUGGESTION_SPREAD = 12
 @dataclass(frozen=True)
 class Delegation:
     """A state or an OIC body, as the reference data knows it: its present names, and the
-    former ones in `history`."""
+    former ones in `history`.
+
+    French and Arabic names sit beside the English ones: `name_fr`/`name_ar` (a state's
+    short name; a body's full name) and `formal_name_fr`/`formal_name_ar` (a state's formal
+    name, the heading of its delegation; a body's full name again), and a body's
+    `acronym_fr`/`acronym_ar` where its sources use one. An empty value means no source gave
+    it (reference/data/SOURCES.md): the English value stands in for it.
+    """
 
     name: str
     formal_name: str
@@ -55,6 +62,9 @@ class Delegation:
     name_fr: str = ""
     formal_name_fr: str = ""
     name_ar: str = ""
+    formal_name_ar: str = ""
+    acronym_fr: str = ""
+    acronym_ar: str = ""
     aliases: tuple[str, ...] = ()
     history: tuple[FormerName, ...] = ()
 
@@ -71,7 +81,11 @@ class Delegation:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name it may be typed as: English, French and Arabic names, codes, aliases."""
+        """Every name it may be typed as: English, French and Arabic names, codes, aliases.
+
+        French acronyms are left out: IOFS's French acronym OISA is the English acronym of
+        the Organization of the Islamic Shipowners Association.
+        """
         candidates = (
             self.name,
             self.formal_name,
@@ -81,6 +95,8 @@ class Delegation:
             self.name_fr,
             self.formal_name_fr,
             self.name_ar,
+            self.formal_name_ar,
+            self.acronym_ar,
             *self.aliases,
             *(n for period in self.history for n in period.names),
         )
@@ -209,6 +225,7 @@ def load_reference() -> ReferenceData:
                     name_fr=row.get("name_fr") or "",
                     formal_name_fr=row.get("name_fr_formal") or "",
                     name_ar=row.get("name_ar") or "",
+                    formal_name_ar=row.get("name_ar_formal") or "",
                     aliases=_split(row.get("aliases")),
                     history=history.pop(row["short_name_en"], ()),
                 )
@@ -223,6 +240,11 @@ def load_reference() -> ReferenceData:
                     acronym=row["acronym"],
                     category=row["category"],
                     name_fr=row.get("name_fr") or "",
+                    formal_name_fr=row.get("name_fr") or "",
+                    name_ar=row.get("name_ar") or "",
+                    formal_name_ar=row.get("name_ar") or "",
+                    acronym_fr=row.get("acronym_fr") or "",
+                    acronym_ar=row.get("acronym_ar") or "",
                     aliases=_split(row.get("aliases")),
                     history=history.pop(row["acronym"] or row["name_en"], ()),
                 )
