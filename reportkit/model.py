@@ -65,6 +65,14 @@ class Section(StrEnum):
     SECRETARIAT = "secretariat"
 
 
+class Language(StrEnum):
+    """The OIC's three languages; each is an edition of the report (`<stem>.fr.docx` …)."""
+
+    EN = "en"
+    FR = "fr"
+    AR = "ar"
+
+
 class Ordering(StrEnum):
     """How states are ordered in the list of participants (see arrange/ordering.py)."""
 
@@ -80,14 +88,6 @@ class HostPosition(StrEnum):
     LAST = "last"
 
 
-DEFAULT_SECTION_HEADINGS: dict[Section, str] = {
-    Section.MEMBERS: "MEMBER COUNTRIES OF THE OIC",
-    Section.OBSERVERS: "OBSERVER COUNTRIES",
-    Section.INSTITUTIONS: "THE OIC SUBSIDIARY INSTITUTIONS/ ORGANS",
-    Section.OTHERS: "OTHER ORGANIZATIONS",
-}
-
-
 @dataclass(frozen=True)
 class Meeting:
     title: str
@@ -98,9 +98,9 @@ class Meeting:
     time_zone: str = ""
     secretariat: str = ""
     symbol: str = ""
-    section_headings: dict[Section, str] = field(
-        default_factory=lambda: dict(DEFAULT_SECTION_HEADINGS)
-    )
+    # Headings the workbook gives sections of the list of participants; the others are the
+    # edition's own (arrange/language.py).
+    section_headings: dict[Section, str] = field(default_factory=dict)
     ordering: Ordering = Ordering.ENGLISH
     host: str = ""
     host_position: HostPosition = HostPosition.LAST
@@ -112,6 +112,8 @@ class Meeting:
     subtitle: str = ""
     participants_subtitle: str = ""
     annex_header: bool = False
+    language: Language = Language.EN
+    languages: tuple[Language, ...] = (Language.EN,)
 
 
 @dataclass(frozen=True)

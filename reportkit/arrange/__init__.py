@@ -8,6 +8,7 @@ from reportkit.arrange.annexes import arrange_annexes
 from reportkit.arrange.body import Lists, number_agenda, number_body
 from reportkit.arrange.capitals import capitals
 from reportkit.arrange.dates import date_line
+from reportkit.arrange.language import original_line
 from reportkit.arrange.participants import arrange_participants
 from reportkit.arrange.programme import programme_heading, programme_rows
 from reportkit.arrange.references import Resolver, bookmark_rows, gather
@@ -27,8 +28,9 @@ def arrange(
         meeting, source.participants, source.headings, reference
     )
     lists = Lists()
+    language = meeting.language
     heading = programme_heading(meeting)
-    title = capitals(meeting.title)
+    title = capitals(meeting.title, language)
     dates = date_line(meeting)
     body = number_body(source.report, meeting.numbering, lists)
     reported = [*(earlier or []), *problems]
@@ -37,7 +39,8 @@ def arrange(
     )
     texts = [source.report, *(spec.blocks for spec, _ in pairs)]
     marked, paragraphs = bookmark_rows(texts, [body, *(a.blocks for _, a in pairs)], problems)
-    resolve = Resolver(gather(tuple(a for _, a in pairs), paragraphs, sections), problems)
+    targets = gather(tuple(a for _, a in pairs), paragraphs, sections, language)
+    resolve = Resolver(targets, problems)
     body = _resolved(source.report, marked[0], resolve)
     annexes = tuple(
         replace(annex, blocks=_resolved(spec.blocks, rows, resolve))
@@ -45,13 +48,17 @@ def arrange(
     )
     report = ArrangedReport(
         title=TitleBlock(
-            capitals(meeting.document), title, dates, meeting.original, meeting.subtitle
+            capitals(meeting.document, language),
+            title,
+            dates,
+            original_line(meeting.original, language),
+            meeting.subtitle,
         ),
         symbol=meeting.symbol,
         body=body,
         agenda=number_agenda(tuple(_agenda_entry(e, resolve) for e in source.agenda)),
         programme_heading=heading,
-        programme=programme_rows(tuple(_slot(s, resolve) for s in source.programme)),
+        programme=programme_rows(tuple(_slot(s, resolve) for s in source.programme), language),
         participants=sections,
         annexes=annexes,
     )

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from reportkit.arrange.body import Lists, number_body
 from reportkit.arrange.capitals import capitals
+from reportkit.arrange.language import labels
 from reportkit.arrange.result import Annex, ParticipantSection
-from reportkit.model import AnnexKind, AnnexNumbering, AnnexSpec, MeetingInput
+from reportkit.model import AnnexKind, AnnexNumbering, AnnexSpec, Language, MeetingInput
 from reportkit.problems import Problem, Severity
 
 _ROMAN = (
@@ -34,19 +35,24 @@ _SHEETS = {
     AnnexKind.PROGRAMME: "Programme",
     AnnexKind.PARTICIPANTS: "Participants",
 }
-PARTICIPANTS_SUBTITLE = "LIST OF PARTICIPANTS"
 
 
-def annex_label(number: int, numbering: AnnexNumbering) -> str:
-    """The number of the `number`th annex as printed: "IV", "4" or "D"."""
+def annex_label(number: int, numbering: AnnexNumbering, language: Language = Language.EN) -> str:
+    """The number of the `number`th annex as printed: "IV", "4" or "D". Arabic editions
+    write the first annexes in words (الملحق الأول) and letter them in abjad order."""
+    words = labels(language)
     if numbering is AnnexNumbering.ARABIC:
         return str(number)
     if numbering is AnnexNumbering.LETTERS:
+        if language is Language.AR and number <= len(words.section_letters):
+            return words.section_letters[number - 1]
         letters = ""
         while number:
             number, rest = divmod(number - 1, 26)
             letters = chr(ord("A") + rest) + letters
         return letters
+    if words.annex_ordinals and number <= len(words.annex_ordinals):
+        return words.annex_ordinals[number - 1]
     roman = ""
     for value, numeral in _ROMAN:
         count, number = divmod(number, value)
@@ -74,28 +80,32 @@ def arrange_annexes(
         for spec in source.annexes
         if _has_content(spec, source, participants, problems, reported)
     ]
-    defaults = {
-        AnnexKind.PROGRAMME: programme_heading,
-        AnnexKind.PARTICIPANTS: PARTICIPANTS_SUBTITLE,
-    }
+    words = labels(meeting.language)
+    defaults = {AnnexKind.PROGRAMME: programme_heading, AnnexKind.PARTICIPANTS: words.participants}
     headed = meeting.annex_header and bool(meeting.symbol)
     annexes = []
     for number, spec in enumerate(shown, start=1):
-        label = annex_label(number, meeting.annex_numbering)
+        label = annex_label(number, meeting.annex_numbering, meeting.language)
         annexes.append(
             (
                 spec,
                 Annex(
                     kind=spec.kind,
                     label=label,
-                    heading=f"ANNEX {label}",
+                    heading=f"{words.annex} {label}",
                     title=title,
                     date_line=date_line,
-                    subtitle=capitals(spec.title) if spec.title else defaults.get(spec.kind, ""),
+                    subtitle=(
+                        capitals(spec.title, meeting.language)
+                        if spec.title
+                        else defaults.get(spec.kind, "")
+                    ),
                     note=meeting.participants_subtitle
                     if spec.kind is AnnexKind.PARTICIPANTS
                     else "",
-                    header=f"Annex {label} to {meeting.symbol}" if headed else "",
+                    header=words.annex_header.format(label=label, symbol=meeting.symbol)
+                    if headed
+                    else "",
                     blocks=number_body(spec.blocks, meeting.numbering, lists, own_list=True),
                     restart=lists.new() if spec.kind is AnnexKind.AGENDA else 0,
                 ),

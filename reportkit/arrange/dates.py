@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from reportkit.model import DateStyle, Meeting
+from babel.dates import get_day_names, get_month_names
+
+from reportkit.model import DateStyle, Language, Meeting
 
 MONTHS = (
     "January",
@@ -66,18 +68,65 @@ def day_month_range(start: date, end: date | None) -> str:
 
 
 def date_line(meeting: Meeting) -> str:
-    """The line under the title, in the meeting's date style."""
+    """The line under the title, in the meeting's date style and language."""
+    language = meeting.language
+    if meeting.date_style is DateStyle.VENUE_FIRST or language is not Language.EN:
+        days = _local_range(meeting.date, meeting.end_date, language)
+    else:
+        days = date_range(meeting.date, meeting.end_date)
+    if not meeting.venue:
+        return f"({days})"
     if meeting.date_style is DateStyle.VENUE_FIRST:
-        days = day_month_range(meeting.date, meeting.end_date)
-        return f"({meeting.venue}, {days})" if meeting.venue else f"({days})"
-    parts = [date_range(meeting.date, meeting.end_date)]
-    if meeting.venue:
-        parts.append(meeting.venue)
-    return f"({'; '.join(parts)})"
+        return f"({meeting.venue}{_COMMA[language]}{days})"
+    return f"({days}{_SEMICOLON[language]}{meeting.venue})"
 
 
-def day_heading(day: date) -> str:
-    return f"{WEEKDAYS[day.weekday()]}, {long_date(day)}"
+def day_heading(day: date, language: Language = Language.EN) -> str:
+    """A day row of the programme: "Tuesday, November 1st, 2022", "mardi 1er novembre 2022"."""
+    if language is Language.EN:
+        return f"{WEEKDAYS[day.weekday()]}, {long_date(day)}"
+    weekday = get_day_names("wide", locale=language.value)[day.weekday()]
+    separator = "، " if language is Language.AR else " "
+    return f"{weekday}{separator}{_local_day(day, language)}"
+
+
+# How a date line joins venue and dates, as each edition punctuates.
+_COMMA = {Language.EN: ", ", Language.FR: ", ", Language.AR: "، "}
+_SEMICOLON = {Language.EN: "; ", Language.FR: "\u00a0; ", Language.AR: "؛ "}
+
+
+def _month_name(day: date, language: Language) -> str:
+    if language is Language.AR:
+        # Both names, as the Arabic editions of COMCEC reports print them: مايو / أيار.
+        gulf = get_month_names("wide", locale="ar")[day.month]
+        levant = get_month_names("wide", locale="ar_SY")[day.month]
+        return f"{gulf} / {levant}"
+    return get_month_names("wide", locale=language.value)[day.month]
+
+
+def _day_number(day: date, language: Language) -> str:
+    return "1er" if language is Language.FR and day.day == 1 else str(day.day)
+
+
+def _local_day(day: date, language: Language) -> str:
+    return f"{_day_number(day, language)} {_month_name(day, language)} {day.year}"
+
+
+def _local_range(start: date, end: date | None, language: Language) -> str:
+    """Day first, in the edition's language: "10-11 May 2017", "1er-3 novembre 2022"."""
+    if language is Language.EN:
+        return day_month_range(start, end)
+    if end is None or end == start:
+        return _local_day(start, language)
+    first = _day_number(start, language)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{first}-{end.day} {_month_name(start, language)} {start.year}"
+    if start.year == end.year:
+        return (
+            f"{first} {_month_name(start, language)}-{end.day} {_month_name(end, language)} "
+            f"{start.year}"
+        )
+    return f"{_local_day(start, language)}-{_local_day(end, language)}"
 
 
 def time_slot(start: time, end: time) -> str:

@@ -15,9 +15,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from reportkit.arrange.capitals import capitals
+from reportkit.arrange.language import honorific, labels, language_name
 from reportkit.arrange.ordering import collation_key, state_key
 from reportkit.arrange.result import DelegationGroup, ParticipantSection, Person
-from reportkit.model import HeadingOverride, HostPosition, Meeting, Ordering, Participant, Section
+from reportkit.model import (
+    HeadingOverride,
+    HostPosition,
+    Language,
+    Meeting,
+    Ordering,
+    Participant,
+    Section,
+)
 from reportkit.problems import Problem, Severity
 from reportkit.reference import Delegation, DelegationKind, ReferenceData
 from reportkit.reference.names import match_key
@@ -63,11 +72,15 @@ class DelegationResolver:
         secretariat: str,
         ordering: Ordering = Ordering.ENGLISH,
         day: date | None = None,
+        language: Language = Language.EN,
     ) -> None:
         self.reference = reference
         self.secretariat = secretariat
         self.ordering = ordering
         self.day = day
+        self.language = language
+        # Delegations whose heading the reference data does not give in the language.
+        self.untranslated: dict[str, Delegation] = {}
         self._secretariat_match = reference.find(secretariat) if secretariat else None
 
     def is_secretariat(self, name: str) -> bool:
@@ -92,13 +105,17 @@ class DelegationResolver:
 
     def _known(self, found: Delegation, section: Section | None) -> Placement:
         target = section or _SECTION_OF_KIND[found.kind]
-        shown = found if self.day is None else found.as_of(self.day)
+        english = found if self.day is None else found.as_of(self.day)
+        # Filed by the names the ordering's language uses; shown in the edition's language.
+        shown = english.localized(self.language)
+        if not found.translated(self.language):
+            self.untranslated.setdefault(f"ref:{found.name}", english)
         if target is Section.OTHERS:
             order: Order = (0, 9, (collation_key(shown.formal_name, self.ordering),))
         elif found.kind is DelegationKind.INSTITUTION:
             order = (0, found.rank, (collation_key(shown.formal_name, self.ordering),))
         else:
-            order = (0, 0, state_key(self.ordering)(shown))
+            order = (0, 0, state_key(self.ordering)(english))
         short = shown.acronym or shown.name
         return Placement(f"ref:{found.name}", target, order, shown.heading, short)
 
@@ -115,7 +132,11 @@ def arrange_participants(
     reference: ReferenceData,
 ) -> tuple[tuple[ParticipantSection, ...], list[Problem]]:
     problems: list[Problem] = []
-    resolver = DelegationResolver(reference, meeting.secretariat, meeting.ordering, meeting.date)
+    language = meeting.language
+    resolver = DelegationResolver(
+        reference, meeting.secretariat, edition_ordering(meeting), meeting.date, language
+    )
+    first_rows: dict[str, Participant] = {}
     placements: dict[str, Placement] = {}
     people: dict[str, list[Person]] = {}
     seen: dict[tuple[str, str], Participant] = {}
@@ -133,10 +154,17 @@ def arrange_participants(
             problems.append(_duplicate(participant, seen[identity]))
         seen.setdefault(identity, participant)
         placements.setdefault(placement.key, placement)
-        people.setdefault(placement.key, []).append(_person(participant))
+        first_rows.setdefault(placement.key, participant)
+        people.setdefault(placement.key, []).append(_person(participant, language))
 
     headings = _override_headings(overrides, resolver, set(placements), problems)
+    problems.extend(
+        _untranslated(first_rows[key], delegation, language)
+        for key, delegation in resolver.untranslated.items()
+        if key in first_rows and key not in headings
+    )
     _apply_host_rule(meeting, resolver, placements, problems)
+    words = labels(language)
     sections = []
     for section in Section:
         keys = sorted(
@@ -157,8 +185,8 @@ def arrange_participants(
         if section is Section.SECRETARIAT:
             heading = groups[0].heading
         else:
-            heading = meeting.section_headings[section]
-        letter = chr(ord("A") + len(sections))
+            heading = meeting.section_headings.get(section) or words.sections[section]
+        letter = words.section_letters[len(sections)]
         sections.append(ParticipantSection(section, letter, capitals(heading), groups))
     return tuple(sections), problems
 
@@ -203,9 +231,35 @@ def _closed(people: list[Person]) -> tuple[Person, ...]:
     return tuple(replace(p, last=True) if i in ends else p for i, p in enumerate(people))
 
 
-def _person(participant: Participant) -> Person:
+def edition_ordering(meeting: Meeting) -> Ordering:
+    """The meeting's ordering, or, where its workbook sets none, the edition language's own:
+    a French edition files states by their French names, an Arabic one by their Arabic."""
+    if "ordering" in meeting.field_locations:
+        return meeting.ordering
+    return _LANGUAGE_ORDERING[meeting.language]
+
+
+_LANGUAGE_ORDERING = {
+    Language.EN: Ordering.ENGLISH,
+    Language.FR: Ordering.FRENCH,
+    Language.AR: Ordering.ARABIC,
+}
+
+
+def _untranslated(participant: Participant, delegation: Delegation, language: Language) -> Problem:
+    return Problem(
+        f"the reference data has no {language_name(language)} name for {delegation.name}, so "
+        "its heading is printed in English",
+        "add a row for it to the Delegations sheet with the heading to print",
+        participant.delegation_location,
+        Severity.WARNING,
+    )
+
+
+def _person(participant: Participant, language: Language = Language.EN) -> Person:
     name = capitals(" ".join(p for p in (participant.first_name, participant.last_name) if p))
-    prefix = f"{participant.honorific} " if participant.honorific else ""
+    shown = honorific(participant.honorific, language)
+    prefix = f"{shown} " if shown else ""
     details = ", ".join(p for p in (participant.position, participant.organisation) if p)
     return Person(f"-{prefix}{name}", details)
 

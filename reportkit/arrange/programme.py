@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from reportkit.arrange.dates import day_heading, time_slot
+from reportkit.arrange.language import labels
 from reportkit.arrange.result import ProgrammeRow
-from reportkit.model import Meeting, ProgrammeSlot
+from reportkit.model import Language, Meeting, ProgrammeSlot
 
 
-def programme_rows(slots: tuple[ProgrammeSlot, ...]) -> tuple[ProgrammeRow, ...]:
+def programme_rows(
+    slots: tuple[ProgrammeSlot, ...], language: Language = Language.EN
+) -> tuple[ProgrammeRow, ...]:
     rows = []
     current_day = None
     for slot in slots:
         if slot.day is not None and slot.day != current_day:
             current_day = slot.day
-            rows.append(ProgrammeRow(day=day_heading(slot.day)))
+            rows.append(ProgrammeRow(day=day_heading(slot.day, language)))
         rows.append(
             ProgrammeRow(
                 time=time_slot(slot.start, slot.end),
@@ -26,5 +29,6 @@ def programme_rows(slots: tuple[ProgrammeSlot, ...]) -> tuple[ProgrammeRow, ...]
 
 
 def programme_heading(meeting: Meeting) -> str:
-    """ "DRAFT PROGRAMME (Ankara Time - GMT+3)" """
-    return f"DRAFT PROGRAMME ({meeting.time_zone})" if meeting.time_zone else "DRAFT PROGRAMME"
+    """ "DRAFT PROGRAMME (Ankara Time - GMT+3)", in the edition's language."""
+    title = labels(meeting.language).programme
+    return f"{title} ({meeting.time_zone})" if meeting.time_zone else title

@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from reportkit.arrange.language import labels
 from reportkit.arrange.result import Annex, BodyBlock, ParticipantSection
-from reportkit.model import AnnexKind, ReportBlock, Section
+from reportkit.model import AnnexKind, Language, ReportBlock, Section
 from reportkit.problems import Problem
 
 REFERENCE = re.compile(r"\[\[\s*(.*?)\s*\]\]")
@@ -100,9 +101,14 @@ def gather(
     annexes: tuple[Annex, ...],
     paragraphs: dict[str, tuple[str, str]],
     participants: tuple[ParticipantSection, ...],
+    language: Language = Language.EN,
 ) -> Targets:
-    by_kind = {a.kind: f"Annex {a.label}" for a in annexes if a.kind is not AnnexKind.TEXT}
-    by_title = {key_of(a.subtitle): f"Annex {a.label}" for a in annexes if a.kind is AnnexKind.TEXT}
+    words = labels(language)
+    word = words.annex if language is Language.AR else words.annex.capitalize()
+    by_kind = {a.kind: f"{word} {a.label}" for a in annexes if a.kind is not AnnexKind.TEXT}
+    by_title = {
+        key_of(a.subtitle): f"{word} {a.label}" for a in annexes if a.kind is AnnexKind.TEXT
+    }
     sections = {s.section: s for s in participants}
     counts = {
         word: len(sections[section].groups) if section in sections else 0
@@ -114,15 +120,16 @@ def gather(
         {kind.value: label for kind, label in by_kind.items()} | by_title,
         paragraphs,
         counts,
-        prose_list(names),
+        prose_list(names, language),
     )
 
 
-def prose_list(names: list[str]) -> str:
-    """ "A", "A and B", "A, B and C": the list as an English sentence says it."""
+def prose_list(names: list[str], language: Language = Language.EN) -> str:
+    """ "A", "A and B", "A, B and C": the list as a sentence of the language says it."""
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    words = labels(language)
+    return f"{words.list_separator.join(names[:-1])}{words.last_separator}{names[-1]}"
 
 
 class Resolver:

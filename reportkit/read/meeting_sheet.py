@@ -7,7 +7,6 @@ from enum import StrEnum
 from typing import TypeVar
 
 from reportkit.model import (
-    DEFAULT_SECTION_HEADINGS,
     AnnexNumbering,
     BodyNumbering,
     DateStyle,
@@ -144,7 +143,7 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
     problems.extend(table.problems)
     if not title or start is None:
         return None
-    headings = dict(DEFAULT_SECTION_HEADINGS)
+    headings: dict[Section, str] = {}
     for key, section in _HEADING_FIELDS.items():
         if text(key):
             headings[section] = text(key)
@@ -165,7 +164,7 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         numbering=numbering,
         annex_numbering=annex_numbering,
         date_style=date_style,
-        original=_original(text("original")),
+        original=text("original"),
         subtitle=text("subtitle"),
         participants_subtitle=text("participants_subtitle"),
         annex_header=annex_header,
@@ -175,14 +174,6 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
 class YesNo(StrEnum):
     YES = "yes"
     NO = "no"
-
-
-def _original(language: str) -> str:
-    """`English` → `Original: English`, as the first page of a session report reads; the
-    whole line may also be typed."""
-    if not language or language.casefold().startswith("original"):
-        return language
-    return f"Original: {language}"
 
 
 def _next_row(table: SheetTable) -> int:

@@ -11,6 +11,7 @@ from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
+from reportkit.model import Language
 from reportkit.reference.history import FormerName, in_force, load_history
 from reportkit.reference.names import bracketed_parts, match_key, without_state_prefix
 
@@ -101,6 +102,33 @@ class Delegation:
             *(n for period in self.history for n in period.names),
         )
         return tuple(n for n in candidates if n)
+
+    def localized(self, language: Language) -> Delegation:
+        """The delegation named in `language` where a source gives the name (English
+        otherwise, see `translated`); what it is and how it is filed stay as they are."""
+        if language is Language.FR:
+            return replace(
+                self,
+                name=self.name_fr or self.name,
+                formal_name=self.formal_name_fr or self.formal_name,
+                acronym=self.acronym_fr or self.acronym,
+            )
+        if language is Language.AR:
+            return replace(
+                self,
+                name=self.name_ar or self.name,
+                formal_name=self.formal_name_ar or self.formal_name,
+                acronym=self.acronym_ar or self.acronym,
+            )
+        return self
+
+    def translated(self, language: Language) -> bool:
+        """Whether the reference data gives the heading's name in `language`."""
+        if language is Language.FR:
+            return bool(self.formal_name_fr)
+        if language is Language.AR:
+            return bool(self.formal_name_ar)
+        return True
 
     def as_of(self, day: date) -> Delegation:
         """The delegation under the names in force on `day` (a meeting's date).
