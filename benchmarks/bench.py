@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _parser().parse_args(argv)
     rounds, startup_rounds = (1, 3) if options.quick else (3, 7)
     sizes = SIZES[:-1] if options.quick else SIZES
-    start = perf_counter()
+    start, load = perf_counter(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="reportkit-bench-") as temp:
         folder = Path(temp)
         startup = bench_startup(folder, startup_rounds, _say)
@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         batch = bench_batch(folder / "batch", COPIES, rounds, _say)
     results = Results.collect(meetings, batch, startup)
     targets = evaluate(results)
-    about = _about(options, perf_counter() - start)
+    about = _about(options, perf_counter() - start, load)
     text = _heading(about) + "\n\n" + markdown(results, targets)
     print(text)
     if options.json:
@@ -75,8 +75,9 @@ def _say(line: str) -> None:
     print(f"bench: {line}", file=sys.stderr, flush=True)
 
 
-def _about(options: argparse.Namespace, seconds: float) -> dict[str, object]:
-    """What was run, where and when: enough to compare two runs honestly."""
+def _about(options: argparse.Namespace, seconds: float, load: float) -> dict[str, object]:
+    """What was run, where and when: enough to compare two runs honestly. The load average
+    at the start says whether other work shared the machine (medians soften it, no more)."""
     command = "python benchmarks/bench.py" + (" --quick" if options.quick else "")
     return {
         "command": command,
@@ -84,6 +85,7 @@ def _about(options: argparse.Namespace, seconds: float) -> dict[str, object]:
         "machine": _machine(),
         "commit": _commit(),
         "seconds": round(seconds, 1),
+        "load_average": round(load, 2),
     }
 
 
@@ -114,7 +116,8 @@ def _commit() -> str:
 def _heading(about: dict[str, object]) -> str:
     return (
         f"`{about['command']}` on {about['date']}, commit {about['commit']}, took "
-        f"{about['seconds']} s.\nMachine: {about['machine']}."
+        f"{about['seconds']} s.\nMachine: {about['machine']}; load average at the start "
+        f"{about['load_average']}."
     )
 
 
