@@ -64,6 +64,6 @@ class Batch:
 def bench_batch(
     folder: Path, copies: int, rounds: int, say: Callable[[str], None]
 ) -> dict[str, list[Run]]:
-    """No warm-up of its own: the meetings' warm-up ran the same `reportkit build`."""
-    say(f"batch of {copies} copies of the sample: {rounds} rounds")
+    """No warm-up of its own: start-up's warm-up ran the same `reportkit build`."""
+    say(f"batch of {copies} copies of the sample: {rounds} round(s)")
     return alternate(Batch(folder, copies).contenders(), rounds)

@@ -27,9 +27,6 @@ from benchmarks.plain_template import make_template
 from benchmarks.xlsx import write_both
 
 SIZES = (200, 2_000, 10_000, 50_000)
-# A size whose one round takes longer than this runs once, to keep the benchmark's
-# default run within 5 minutes while reportkit is slow; fast, it gets every round.
-ROUND_BUDGET_SECONDS = 40.0
 STAGES = ("read", "arrange", "render", "write")
 _HERE = Path(__file__).resolve().parent
 REPORTKIT = (sys.executable, "-m", "reportkit")
@@ -102,9 +99,14 @@ class MeetingContenders:
 
 
 def bench_sizes(
-    folder: Path, sizes: tuple[int, ...], rounds: int, say: Callable[[str], None]
+    folder: Path, sizes: tuple[int, ...], rounds: int, deadline: float, say: Callable[[str], None]
 ) -> list[SizeResult]:
-    """Every size in turn; the first size's contenders are warmed up once, untimed."""
+    """Every size in turn; the first size's contenders are warmed up once, untimed.
+
+    A size gets another round only while the last one, taken again, would end by
+    `deadline` (a `perf_counter` time): while builds are slow, the largest meeting runs
+    fewer rounds, and the benchmark still ends in time.
+    """
     template = make_template(folder / "plain-template.docx")
     results = []
     for number, delegates in enumerate(sizes):
@@ -114,13 +116,17 @@ def bench_sizes(
         if number == 0:
             warm_up(contenders)
             meeting.stages.clear()
-        say(f"meeting of {delegates:,} delegates: round 1 of {rounds}")
-        start = perf_counter()
-        runs = alternate(contenders, 1)
-        if perf_counter() - start <= ROUND_BUDGET_SECONDS and rounds > 1:
-            say(f"meeting of {delegates:,} delegates: rounds 2 to {rounds}")
-            for name, more in alternate(contenders, rounds - 1).items():
-                runs[name] += more
+        runs: dict[str, list[Run]] = {name: [] for name in contenders}
+        last = 0.0
+        for done in range(rounds):
+            if done and perf_counter() + last > deadline:
+                say(f"meeting of {delegates:,} delegates: no time for round {done + 1}")
+                break
+            say(f"meeting of {delegates:,} delegates: round {done + 1} of {rounds}")
+            start = perf_counter()
+            for name, found in alternate(contenders, 1).items():
+                runs[name] += found
+            last = perf_counter() - start
         meeting.check_alike()
         results.append(SizeResult(delegates, runs, meeting.stages))
     return results

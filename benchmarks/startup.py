@@ -34,7 +34,7 @@ def contenders(folder: Path) -> dict[str, Contender]:
 
 
 def bench_startup(folder: Path, rounds: int, say: Callable[[str], None]) -> dict[str, list[Run]]:
-    say(f"start-up: {rounds} rounds")
+    say(f"start-up: {rounds} round(s)")
     chosen = contenders(folder)
     warm_up(chosen)
     return alternate(chosen, rounds)
