@@ -1,7 +1,7 @@
 """How long, and with how much memory, a user's template may render.
 
 Defaults: 30 s and 1 GiB, generous for any real report (the 5,000-delegate meeting of
-`benchmarks/run.py` renders in under a second, its child process peaking near 90 MB) and
+`benchmarks/bench` renders in under a second, its child process peaking near 90 MB) and
 far below what a runaway template takes. They are set per call (`TemplateLimits`) or for
 every build with the environment variables `REPORTKIT_TEMPLATE_SECONDS` and
 `REPORTKIT_TEMPLATE_MEMORY_MB`; a bad value is a one-line problem, not a silent default.
