@@ -134,11 +134,15 @@ def run_batch(
                     on_done(early)
             else:
                 pending[index] = Job(workbook, out_dir, template, force, fresh)
+        # The parent's connection stays open while workers build: in WAL mode the last
+        # connection to close checkpoints the log, and each worker's would otherwise be it.
+        for index, outcome in _run(pending, jobs, on_done):
+            outcomes[index] = outcome
+            if store is None and outcome.status is not Status.FAILED:
+                store, _ = StateStore.open_existing(out_dir)
     finally:
         if store is not None:
             store.close()
-    for index, outcome in _run(pending, jobs, on_done):
-        outcomes[index] = outcome
     ordered = [outcomes[i] for i in range(len(workbooks))]
     return _with_pdfs(ordered, out_dir, soffice) if soffice else ordered
 
