@@ -22,11 +22,14 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Pt
 
 from reportkit.render.package import clean_package
-from reportkit.render.schema_order import PARAGRAPH, RUN, TABLE, insert_in_order
+from reportkit.render.schema_order import PARAGRAPH, RUN, SECTION, TABLE, insert_in_order
 
 BODY_NUM, AGENDA_NUM, BULLET_NUM, POINT_NUM, SECTION_NUM, ITEM_NUM = 101, 102, 103, 104, 105, 106
 
 FONT = "Times New Roman"
+# The Arabic edition's typeface for Arabic script: a free Naskh with a true bold (Debian's
+# fonts-hosny-amiri; on Windows install Amiri, or restyle the template with another).
+ARABIC_FONT = "Amiri"
 CELL_AFTER = 3  # points after each paragraph in a programme cell
 TIME_AND_PROGRAMME = (20, 80)  # percent of the table's width
 
@@ -307,7 +310,9 @@ def add_programme_table(doc: Document) -> None:
     for row in (header, day, slot):
         # A row moves to the next page whole: never a bullet alone under an empty time.
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    for cell, text in zip(header.cells, ("Time", "Programme"), strict=True):
+    for cell, text in zip(
+        header.cells, ("{{ labels.time }}", "{{ labels.programme }}"), strict=True
+    ):
         cell.paragraphs[0].text = text
         cell.paragraphs[0].style = doc.styles["Programme Header"]
         shade(cell, "D9D9D9")
@@ -429,7 +434,7 @@ def clean_leftovers(doc: Document) -> None:
     props.author = props.comments = ""
 
 
-def main(target: Path) -> None:
+def make() -> Document:
     doc = Document()
     setup_settings(doc)
     add_numbering(doc)
@@ -438,8 +443,47 @@ def main(target: Path) -> None:
     add_body(doc)
     set_defaults(doc)
     clean_leftovers(doc)
-    doc.save(target)
+    return doc
+
+
+def set_language(doc: Document, language: str, bidi_language: str = "ar-SA") -> None:
+    """The language Word proofs the text in (`w:lang`), on the document defaults."""
+    lang = doc.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}")
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:bidi"), bidi_language)
+
+
+def right_to_left(doc: Document) -> None:
+    """The Arabic edition's layout: every paragraph right to left (`w:bidi` on the
+    defaults), the page and the programme table too, and an Arabic typeface for complex
+    script text, a size larger than the Latin, as Arabic is set. Word reads a paragraph's
+    left and right alignment as its start and end, so styles keep their alignment."""
+    styles = doc.styles.element
+    defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
+    insert_in_order(defaults, OxmlElement("w:bidi"), PARAGRAPH)
+    for part in (styles, doc.part.numbering_part.element):
+        for fonts in part.iter(qn("w:rFonts")):
+            if fonts.get(qn("w:cs")):
+                fonts.set(qn("w:cs"), ARABIC_FONT)
+        for size in part.iter(qn("w:szCs")):
+            size.set(qn("w:val"), str(int(size.get(qn("w:val"))) + 4))
+    for section in doc.sections:
+        insert_in_order(section._sectPr, OxmlElement("w:bidi"), SECTION)
+    for table in doc.tables:
+        insert_in_order(table._tbl.tblPr, OxmlElement("w:bidiVisual"), TABLE)
+
+
+def main(folder: Path) -> None:
+    """The template of each edition: English (`report.docx`), French, Arabic."""
+    make().save(folder / "report.docx")
+    french = make()
+    set_language(french, "fr-FR")
+    french.save(folder / "report.fr.docx")
+    arabic = make()
+    set_language(arabic, "ar-SA")
+    right_to_left(arabic)
+    arabic.save(folder / "report.ar.docx")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("templates/report.docx"))
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("templates"))

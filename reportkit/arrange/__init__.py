@@ -61,6 +61,7 @@ def arrange(
         programme=programme_rows(tuple(_slot(s, resolve) for s in source.programme), language),
         participants=sections,
         annexes=annexes,
+        language=language,
     )
     return report, problems
 

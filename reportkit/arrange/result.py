@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportkit.model import AnnexKind, BlockKind, Section
+from reportkit.model import AnnexKind, BlockKind, Language, Section
 
 
 @dataclass(frozen=True)
@@ -120,3 +120,4 @@ class ArrangedReport:
     programme: tuple[ProgrammeRow, ...]
     participants: tuple[ParticipantSection, ...]
     annexes: tuple[Annex, ...] = ()
+    language: Language = Language.EN

@@ -9,7 +9,7 @@ from docx.document import Document
 
 from reportkit.arrange.result import ArrangedReport
 from reportkit.clock import source_date
-from reportkit.model import Meeting
+from reportkit.model import Language, Meeting
 from reportkit.render.annex_headers import head_annexes
 from reportkit.render.blocks import ParagraphWriter
 from reportkit.render.context import contents, context
@@ -23,14 +23,16 @@ from reportkit.render.user_template import render_user_template
 __all__ = ["TemplateLimits", "TemplateProblem", "default_template", "render_report"]
 
 
-def default_template() -> Path:
-    """The shipped template: `templates/report.docx` of the source tree, which a regular
-    install copies into the package (see `package-dir` in pyproject.toml)."""
+def default_template(language: Language = Language.EN) -> Path:
+    """The shipped template of an edition: `templates/report.docx` (English),
+    `report.fr.docx`, `report.ar.docx` of the source tree, which a regular install copies
+    into the package (see `package-dir` in pyproject.toml)."""
+    name = "report.docx" if language is Language.EN else f"report.{language.value}.docx"
     package = Path(__file__).resolve().parents[1]
     for folder in (package / "templates", package.parent / "templates"):
-        if (folder / "report.docx").is_file():
-            return folder / "report.docx"
-    raise FileNotFoundError("the shipped template templates/report.docx is missing")
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"the shipped template templates/{name} is missing")
 
 
 def render_report(
@@ -59,7 +61,7 @@ def render_report(
 
 def _is_shipped(template: Path) -> bool:
     try:
-        return template.resolve() == default_template().resolve()
+        return any(template.resolve() == default_template(lang).resolve() for lang in Language)
     except (OSError, RuntimeError):  # no shipped template, or a symlink loop
         return False
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from reportkit.arrange.language import labels
 from reportkit.arrange.result import Annex, ArrangedReport, ProgrammeRow
 from reportkit.model import AnnexKind
 from reportkit.render.blocks import ParagraphWriter
@@ -28,9 +29,11 @@ def marker(name: str) -> str:
 
 
 def context(report: ArrangedReport) -> dict[str, Any]:
+    words = labels(report.language)
     return {
         "title": report.title,
         "symbol": report.symbol,
+        "labels": {"time": words.time, "programme": words.programme_column},
         "body": marker("body"),
         "annexes": [
             {

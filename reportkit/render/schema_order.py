@@ -34,6 +34,12 @@ TABLE = (  # w:tblPr, CT_TblPrBase then w:tblPrChange
     "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
     "w:tblDescription", "w:tblPrChange",
 )  # fmt: skip
+SECTION = (  # w:sectPr, EG_HdrFtrReferences then EG_SectPrContents then w:sectPrChange
+    "w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type",
+    "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType",
+    "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+    "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+)  # fmt: skip
 
 
 def insert_in_order(
