@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
+from reportkit.hashing import digest
 from reportkit.problems import InputError, Problem
 from reportkit.read.safety.impostors import impostor_problem, package_problem
 from reportkit.read.safety.kinds import (
@@ -70,7 +71,26 @@ def check_archive(path: Path, kind: Kind = "workbook") -> None:
 
 def check_template(path: Path) -> None:
     """`check_archive` for a user-supplied .docx template (which must hold word/document.xml),
-    then every external link, outside-fetching field and altChunk in it, all at once."""
+    then every external link, outside-fetching field and altChunk in it, all at once.
+
+    A template passed once is not checked again in the same process (a batch renders it
+    for every workbook): it is known by its content, so an edited template is checked anew.
+    """
+    try:
+        content = digest(path)
+    except OSError:
+        content = ""
+    if content and content in _PASSED:
+        return
+    _check_template(path)
+    if content:
+        _PASSED.add(content)
+
+
+_PASSED: set[str] = set()
+
+
+def _check_template(path: Path) -> None:
     check_archive(path, "template")
     try:
         with zipfile.ZipFile(path) as archive:
