@@ -88,6 +88,11 @@ class HostPosition(StrEnum):
     LAST = "last"
 
 
+class YesNo(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
 @dataclass(frozen=True)
 class Meeting:
     title: str

@@ -13,12 +13,13 @@ from reportkit.problems import Problem
 from reportkit.read.cells import one_line
 from reportkit.read.text_sheets import read_blocks
 from reportkit.read.workbook import OpenWorkbook
+from reportkit.schema import sheet as schema_sheet
 
 _ONCE = (AnnexKind.AGENDA, AnnexKind.PROGRAMME, AnnexKind.PARTICIPANTS)
 
 
 def read_annexes(book: OpenWorkbook, problems: list[Problem]) -> tuple[AnnexSpec, ...]:
-    table = book.table("Annexes", ("Kind",), problems, optional=True)
+    table = book.table("Annexes", schema_sheet("Annexes").required_columns, problems, optional=True)
     if table is None:
         return DEFAULT_ANNEXES
     annexes = []

@@ -14,44 +14,25 @@ from reportkit.model import (
     Meeting,
     Ordering,
     Section,
+    YesNo,
 )
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import one_line, to_date
 from reportkit.read.workbook import OpenWorkbook, Row, SheetTable, normalise_name
+from reportkit.schema import MEETING_FIELDS, sheet
 
-_TEXT_FIELDS = (
-    "title",
-    "document",
-    "venue",
-    "time_zone",
-    "secretariat",
-    "symbol",
-    "host",
-    "original",
-    "subtitle",
-    "participants_subtitle",
-)
-_CHOICE_FIELDS = (
-    "ordering",
-    "host_position",
-    "numbering",
-    "annex_numbering",
-    "date_style",
-    "annex_header",
-)
-_DATE_FIELDS = ("date", "end_date")
 _HEADING_FIELDS = {
     "members_heading": Section.MEMBERS,
     "observers_heading": Section.OBSERVERS,
     "institutions_heading": Section.INSTITUTIONS,
     "others_heading": Section.OTHERS,
 }
-KNOWN_FIELDS = (*_TEXT_FIELDS, *_DATE_FIELDS, *_CHOICE_FIELDS, *_HEADING_FIELDS)
+KNOWN_FIELDS = tuple(f.name for f in MEETING_FIELDS)
 C = TypeVar("C", bound=StrEnum)
 
 
 def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
-    table = book.table("Meeting", ("Field", "Value"), problems)
+    table = book.table("Meeting", sheet("Meeting").required_columns, problems)
     if table is None:
         return None
     by_key = {normalise_name(k): k for k in KNOWN_FIELDS}
@@ -169,11 +150,6 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         participants_subtitle=text("participants_subtitle"),
         annex_header=annex_header,
     )
-
-
-class YesNo(StrEnum):
-    YES = "yes"
-    NO = "no"
 
 
 def _next_row(table: SheetTable) -> int:

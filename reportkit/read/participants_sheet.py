@@ -6,6 +6,7 @@ from reportkit.model import HeadingOverride, Participant, Section
 from reportkit.problems import Problem
 from reportkit.read.cells import one_line
 from reportkit.read.workbook import OpenWorkbook
+from reportkit.schema import sheet
 
 _SECTION_WORDS = {
     "member": Section.MEMBERS,
@@ -21,13 +22,13 @@ _SECTION_WORDS = {
     "organization": Section.OTHERS,
     "secretariat": Section.SECRETARIAT,
 }
-SECTION_CHOICES = "member, observer, institution, other, secretariat"
+SECTION_CHOICES = ", ".join(s.value for s in Section)
 
 
 def read_participants(
     book: OpenWorkbook, problems: list[Problem], required: bool = True
 ) -> tuple[Participant, ...]:
-    columns = ("Delegation", "First name", "Last name")
+    columns = sheet("Participants").required_columns
     table = book.table("Participants", columns, problems, optional=not required)
     if table is None:
         return ()
@@ -82,7 +83,9 @@ def read_participants(
 
 
 def read_headings(book: OpenWorkbook, problems: list[Problem]) -> tuple[HeadingOverride, ...]:
-    table = book.table("Delegations", ("Delegation", "Heading"), problems, optional=True)
+    table = book.table(
+        "Delegations", sheet("Delegations").required_columns, problems, optional=True
+    )
     if table is None:
         return ()
     overrides = []

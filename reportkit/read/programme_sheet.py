@@ -8,14 +8,15 @@ from reportkit.model import ProgrammeSlot
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import one_line, to_date, to_time
 from reportkit.read.workbook import OpenWorkbook, Row
-
-_COLUMNS = ("Start", "End", "Title")
+from reportkit.schema import sheet
 
 
 def read_programme(
     book: OpenWorkbook, problems: list[Problem], required: bool = True
 ) -> tuple[ProgrammeSlot, ...]:
-    table = book.table("Programme", _COLUMNS, problems, optional=not required)
+    table = book.table(
+        "Programme", sheet("Programme").required_columns, problems, optional=not required
+    )
     if table is None:
         return ()
     slots = []

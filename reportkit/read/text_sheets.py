@@ -9,6 +9,7 @@ from reportkit.model import AgendaEntry, AgendaKind, BlockKind, ReportBlock
 from reportkit.problems import Problem
 from reportkit.read.cells import one_line
 from reportkit.read.workbook import OpenWorkbook, Row
+from reportkit.schema import sheet as schema_sheet
 
 K = TypeVar("K", bound=StrEnum)
 
@@ -22,7 +23,8 @@ def read_blocks(
 ) -> tuple[ReportBlock, ...]:
     """Rows of report text: the body, or a text annex's sheet (`where` names the cell that
     asked for it, so that a missing sheet is reported there)."""
-    table = book.table(sheet, ("Kind", "Text"), problems, optional=bool(where))
+    columns = schema_sheet("Report").required_columns  # a text annex's sheet is laid out alike
+    table = book.table(sheet, columns, problems, optional=bool(where))
     if table is None:
         if where:
             problems.append(book.missing_sheet(sheet, where))
@@ -54,7 +56,8 @@ def read_blocks(
 def read_agenda(
     book: OpenWorkbook, problems: list[Problem], required: bool = True
 ) -> tuple[AgendaEntry, ...]:
-    table = book.table("Agenda", ("Kind", "Text"), problems, optional=not required)
+    columns = schema_sheet("Agenda").required_columns
+    table = book.table("Agenda", columns, problems, optional=not required)
     if table is None:
         return ()
     entries = []
