@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportkit.model import AnnexKind, MeetingInput
+from reportkit.model import AnnexKind, BodyNumbering, MeetingInput
 from reportkit.problems import Problem
 from reportkit.read.annexes_sheet import read_annexes
 from reportkit.read.meeting_sheet import read_meeting
@@ -23,9 +23,10 @@ def read_workbook(path: Path) -> tuple[MeetingInput | None, list[Problem]]:
     problems: list[Problem] = []
     try:
         meeting = read_meeting(book, problems)
-        annexes = read_annexes(book, problems)
+        numbering = meeting.numbering if meeting else BodyNumbering.PARAGRAPHS
+        annexes = read_annexes(book, problems, numbering)
         kinds = {annex.kind for annex in annexes}
-        report = read_report(book, problems)
+        report = read_report(book, problems, numbering)
         agenda = read_agenda(book, problems, AnnexKind.AGENDA in kinds)
         programme = read_programme(book, problems, AnnexKind.PROGRAMME in kinds)
         participants = read_participants(book, problems, AnnexKind.PARTICIPANTS in kinds)

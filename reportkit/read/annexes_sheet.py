@@ -8,7 +8,7 @@ like the Report sheet.
 
 from __future__ import annotations
 
-from reportkit.model import DEFAULT_ANNEXES, AnnexKind, AnnexSpec
+from reportkit.model import DEFAULT_ANNEXES, AnnexKind, AnnexSpec, BodyNumbering
 from reportkit.problems import Problem
 from reportkit.read.cells import one_line
 from reportkit.read.text_sheets import read_blocks
@@ -18,7 +18,11 @@ from reportkit.schema import sheet as schema_sheet
 _ONCE = (AnnexKind.AGENDA, AnnexKind.PROGRAMME, AnnexKind.PARTICIPANTS)
 
 
-def read_annexes(book: OpenWorkbook, problems: list[Problem]) -> tuple[AnnexSpec, ...]:
+def read_annexes(
+    book: OpenWorkbook,
+    problems: list[Problem],
+    numbering: BodyNumbering = BodyNumbering.PARAGRAPHS,
+) -> tuple[AnnexSpec, ...]:
     table = book.table("Annexes", schema_sheet("Annexes").required_columns, problems, optional=True)
     if table is None:
         return DEFAULT_ANNEXES
@@ -67,7 +71,7 @@ def read_annexes(book: OpenWorkbook, problems: list[Problem]) -> tuple[AnnexSpec
                     )
                 )
             else:
-                blocks = read_blocks(book, sheet, problems, where=row.ref("Sheet"))
+                blocks = read_blocks(book, sheet, problems, numbering, where=row.ref("Sheet"))
         annexes.append(AnnexSpec(kind, title, blocks, sheet, row.ref("Kind")))
     problems.extend(table.problems)
     return tuple(annexes)

@@ -132,6 +132,26 @@ def to_date(value: object) -> date | None:
     return None
 
 
+_DAY_MONTH = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*$")
+
+
+def swapped_reading(value: object) -> date | None:
+    """The other date a text such as `05/10/2024` could mean, when both readings are dates.
+
+    Text dates are read day first (5 October 2024), as outside the United States; a day
+    and month both 12 or less might have been typed month first, which is worth saying.
+    """
+    if not isinstance(value, str):
+        return None
+    match = _DAY_MONTH.match(value)
+    if match is None:
+        return None
+    first, second, year = int(match[1]), int(match[3]), int(match[4])
+    if first == second or first > 12 or second > 12:
+        return None
+    return date(year, first, second)
+
+
 _TIME_TEXT = re.compile(
     r"^\s*(\d{1,2})\s*(?:[.:h]\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$", re.IGNORECASE
 )
@@ -164,3 +184,38 @@ def to_time(value: object) -> time | None:
         if hour < 24 and minute < 60:
             return time(hour, minute)
     return None
+
+
+# A time typed in a cell formatted as time comes back from the reader as a day of January
+# 1900 when Excel stored it as a number (`9.30` → 9.3 → 9 January 1900, 07:12): day 1 of
+# Excel's 1900 date system is 1 January 1900, so its day 0 is 31 December 1899.
+_NUMBER_AS_DATE = datetime(1900, 1, 25)
+_DAY_ZERO = datetime(1899, 12, 31)
+
+
+def typed_number(value: object) -> float | None:
+    """The number a cell holds where a time was meant: `9.30` typed in Excel is the number 9.3.
+
+    Fractions of a day (below 1) are Excel's own times, not numbers typed for a time.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and value >= 1:
+        return float(value)
+    if isinstance(value, datetime) and value < _NUMBER_AS_DATE:
+        return round((value - _DAY_ZERO) / timedelta(days=1), 6)
+    return None
+
+
+def number_as_time(number: float) -> time | None:
+    """9.3 → 09.30, 10.15 → 10.15, 10 → 10.00: hours, then minutes as the two decimals."""
+    hours = int(number)
+    minutes = round((float(number) - hours) * 100, 6)
+    if not minutes.is_integer() or hours > 23 or minutes > 59:
+        return None
+    return time(hours, int(minutes))
+
+
+def format_number(number: float) -> str:
+    """9.3 as `9.3`, 10.0 as `10`: the number as Excel shows it in a General cell."""
+    return f"{number:g}"

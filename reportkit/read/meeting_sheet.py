@@ -17,7 +17,8 @@ from reportkit.model import (
     YesNo,
 )
 from reportkit.problems import Problem, Severity
-from reportkit.read.cells import one_line, to_date
+from reportkit.read.cells import one_line
+from reportkit.read.dates import read_date
 from reportkit.read.workbook import OpenWorkbook, Row, SheetTable, normalise_name
 from reportkit.schema import MEETING_FIELDS, sheet
 
@@ -79,16 +80,7 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
                     )
                 )
             return None
-        value = to_date(row.raw("Value"))
-        if value is None:
-            problems.append(
-                Problem(
-                    f'"{row.text("Value")}" is not a date',
-                    "enter it as an Excel date, e.g. 1 November 2022",
-                    row.ref("Value"),
-                )
-            )
-        return value
+        return read_date(row, "Value", problems)
 
     def choice(key: str, choices: type[C], default: C) -> C:
         if key not in rows:

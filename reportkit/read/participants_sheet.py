@@ -1,11 +1,16 @@
-"""The `Participants` and `Delegations` sheets."""
+"""The `Participants` and `Delegations` sheets.
+
+Honorifics are printed as the house list spells them, and a name missing its first or last
+part is printed as it is, each with a warning at the cell.
+"""
 
 from __future__ import annotations
 
 from reportkit.model import HeadingOverride, Participant, Section
-from reportkit.problems import Problem
+from reportkit.problems import Problem, Severity
 from reportkit.read.cells import one_line
-from reportkit.read.workbook import OpenWorkbook
+from reportkit.read.honorifics import house_honorific
+from reportkit.read.workbook import OpenWorkbook, Row
 from reportkit.schema import sheet
 
 _SECTION_WORDS = {
@@ -35,6 +40,7 @@ def read_participants(
     people = []
     for row in table:
         delegation = one_line(row.text("Delegation"))
+        honorific = _honorific(row, problems)
         first, last = one_line(row.text("First name")), one_line(row.text("Last name"))
         if not delegation:
             problems.append(
@@ -52,6 +58,8 @@ def read_participants(
                     row.ref("Last name"),
                 )
             )
+        elif not (first and last):
+            problems.append(_half_name(row, first, last))
         section = None
         typed_section = row.text("Section")
         if typed_section:
@@ -70,7 +78,7 @@ def read_participants(
                     delegation=delegation,
                     first_name=first,
                     last_name=last,
-                    honorific=one_line(row.text("Honorific")),
+                    honorific=honorific,
                     position=one_line(row.text("Position")),
                     organisation=one_line(row.text("Organisation")),
                     section=section,
@@ -80,6 +88,45 @@ def read_participants(
             )
     problems.extend(table.problems)
     return tuple(people)
+
+
+def _half_name(row: Row, first: str, last: str) -> Problem:
+    empty, printed = ("Last name", "first") if first else ("First name", "last")
+    return Problem(
+        f"the {empty} is empty; only the {printed} name is printed",
+        f"type the {empty.lower()}, or leave it empty if the person goes by one name",
+        row.ref(empty),
+        Severity.WARNING,
+    )
+
+
+def _honorific(row: Row, problems: list[Problem]) -> str:
+    """The honorific as the house spells it; an unknown one is printed as typed."""
+    typed = one_line(row.text("Honorific"))
+    if not typed:
+        return ""
+    honorific = house_honorific(typed)
+    if not honorific.known:
+        problems.append(
+            Problem(
+                f'the honorific "{typed}" is not in the house list; printed as typed',
+                "if it is a slip, pick one from the dropdown (Mr., Ms., Mrs., Dr., Prof., H.E.,"
+                " Eng. …); titles may be combined, as in H.E. Dr.",
+                row.ref("Honorific"),
+                Severity.WARNING,
+            )
+        )
+    elif honorific.printed != typed:
+        problems.append(
+            Problem(
+                f'the honorific "{typed}" is printed "{honorific.printed}", as the house list'
+                " spells it",
+                f'nothing to do; type "{honorific.printed}" to silence this',
+                row.ref("Honorific"),
+                Severity.WARNING,
+            )
+        )
+    return honorific.printed
 
 
 def read_headings(book: OpenWorkbook, problems: list[Problem]) -> tuple[HeadingOverride, ...]:

@@ -1,14 +1,39 @@
-"""The `Programme` sheet: one time slot per row, a `Day` cell opening a new day."""
+"""The `Programme` sheet: one time slot per row, a `Day` cell opening a new day.
+
+A day may be typed as the printed programme shows it, on a row of its own; times may be
+numbers, as Excel stores `9.30` typed in an ordinary cell. Both are read, and said.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, time
 
+from reportkit.arrange.dates import day_heading
 from reportkit.model import ProgrammeSlot
 from reportkit.problems import Problem, Severity
-from reportkit.read.cells import one_line, to_date, to_time
+from reportkit.read.cells import (
+    format_number,
+    number_as_time,
+    one_line,
+    to_time,
+    typed_number,
+)
+from reportkit.read.dates import read_date
+from reportkit.read.typed_marks import without_bullets
 from reportkit.read.workbook import OpenWorkbook, Row
 from reportkit.schema import sheet
+
+_SLOT_COLUMNS = ("Start", "End", "Title", "Description", "Points")
+
+
+@dataclass
+class _OpenDay:
+    """A row holding only a Day, until a slot below it is found."""
+
+    day: date
+    location: str
+    used: bool = False
 
 
 def read_programme(
@@ -21,17 +46,22 @@ def read_programme(
         return ()
     slots = []
     day: date | None = None
+    open_days: list[_OpenDay] = []
     for row in table:
-        if row.raw("Day") is not None and row.text("Day"):
-            day = to_date(row.raw("Day"))
-            if day is None:
-                problems.append(_not_a("date", row, "Day", "an Excel date, e.g. 1 November 2022"))
+        has_day = row.raw("Day") is not None and bool(row.text("Day"))
+        if has_day:
+            day = read_date(row, "Day", problems)
+        if has_day and not any(row.text(c) for c in _SLOT_COLUMNS):
+            if day is not None:
+                open_days.append(_OpenDay(day, row.ref("Day")))
+            continue
+        if open_days:
+            open_days[-1].used = True
         start = _time(row, "Start", problems)
         end = _time(row, "End", problems)
         title = one_line(row.text("Title"))
         description = one_line(row.text("Description"))
-        points = tuple(p.lstrip("•-–* ").strip() for p in row.text("Points").split("\n"))
-        points = tuple(p for p in points if p)
+        points = _points(row, problems)
         if not (title or description or points):
             problems.append(
                 Problem(
@@ -46,8 +76,61 @@ def read_programme(
                 ProgrammeSlot(start, end, title, description, points, day, row.ref("Start"))
             )
     problems.extend(table.problems)
+    problems.extend(_day_row_warnings(open_days))
     problems.extend(_timing_warnings(slots))
     return tuple(slots)
+
+
+def _day_row_warnings(open_days: list[_OpenDay]) -> list[Problem]:
+    """Say what a row holding only a Day did: opened a day, or nothing, with no slot below."""
+    warnings = []
+    for opened in open_days:
+        heading = day_heading(opened.day)
+        if opened.used:
+            warnings.append(
+                Problem(
+                    f"a row with only a Day: the slots below it are on {heading}",
+                    "nothing to do if that is meant",
+                    opened.location,
+                    Severity.WARNING,
+                )
+            )
+        else:
+            warnings.append(
+                Problem(
+                    f"no slot follows the Day {heading}, so it is not printed",
+                    "add the day's slots below it, or delete the row",
+                    opened.location,
+                    Severity.WARNING,
+                )
+            )
+    return warnings
+
+
+def _points(row: Row, problems: list[Problem]) -> tuple[str, ...]:
+    points, removed = [], []
+    for line in row.text("Points").split("\n"):
+        point, mark = without_bullets(line)
+        if mark:
+            removed.append(mark)
+        if point:
+            points.append(point)
+    if removed:
+        typed = ", ".join(f'"{mark}"' for mark in dict.fromkeys(removed))
+        message = (
+            f"a typed bullet ({typed}) was removed from the start of a line"
+            if len(removed) == 1
+            else f"typed bullets ({typed}) were removed from the start of {len(removed)} lines"
+        )
+        problems.append(
+            Problem(
+                message,
+                "each line prints with a bullet of its own; delete the typed ones from the cell",
+                row.ref("Points"),
+                Severity.WARNING,
+            )
+        )
+    return tuple(points)
 
 
 def _timing_warnings(slots: list[ProgrammeSlot]) -> list[Problem]:
@@ -89,11 +172,40 @@ def _time(row: Row, column: str, problems: list[Problem]) -> time | None:
             )
         )
         return None
+    number = typed_number(value)
+    if number is not None:
+        return _number_time(number, row.ref(column), problems)
     parsed = to_time(value)
     if parsed is None:
-        problems.append(_not_a("time", row, column, "a time such as 13.15 or 13:15"))
+        problems.append(
+            Problem(
+                f'"{row.text(column)}" is not a time',
+                "enter a time such as 13.15 or 13:15",
+                row.ref(column),
+            )
+        )
     return parsed
 
 
-def _not_a(what: str, row: Row, column: str, example: str) -> Problem:
-    return Problem(f'"{row.text(column)}" is not a {what}', f"enter {example}", row.ref(column))
+def _number_time(number: float, location: str, problems: list[Problem]) -> time | None:
+    """A number typed for a time: 9.3 is 09.30, said in a warning; 10.75 is no time at all."""
+    parsed = number_as_time(number)
+    typed = format_number(number)
+    if parsed is None:
+        problems.append(
+            Problem(
+                f"the number {typed} is not a time of day",
+                "type the time with a colon, e.g. 13:15",
+                location,
+            )
+        )
+        return None
+    problems.append(
+        Problem(
+            f"the number {typed} was read as the time {parsed:%H.%M}",
+            f"if that is right, type it as {parsed.hour}:{parsed:%M} so that Excel stores a time",
+            location,
+            Severity.WARNING,
+        )
+    )
+    return parsed
