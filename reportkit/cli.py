@@ -21,6 +21,8 @@ from reportkit.api import check as check_one
 from reportkit.api import prepare
 from reportkit.batch import Outcome, Status, find_workbooks, run_batch
 from reportkit.changes import compare
+from reportkit.cli_help import EXIT_BUG, EXIT_INPUT
+from reportkit.cli_new import new
 from reportkit.delegations import LISTING_ORDERINGS, category, list_delegations
 from reportkit.history import as_dict, describe, matching, report_history
 from reportkit.model import Ordering
@@ -28,8 +30,6 @@ from reportkit.problems import InputError, Problem, Severity, has_errors
 from reportkit.reference import load_reference
 from reportkit.watch import watch_workbook
 from reportkit.write import write_atomic
-
-EXIT_INPUT, EXIT_BUG = 1, 3
 
 out_dir_option = click.option(
     "-o",
@@ -62,6 +62,9 @@ def format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..
 @click.version_option(package_name="reportkit")
 def main() -> None:
     """Draft OIC / COMCEC meeting reports as Word documents from Excel workbooks."""
+
+
+main.add_command(new)
 
 
 @main.command()

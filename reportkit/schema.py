@@ -161,7 +161,8 @@ MEETING_FIELDS: tuple[Column, ...] = (
     ),
     Column(
         "annex_header",
-        "yes: every annex page is headed Annex I to <symbol> (needs symbol); no when empty.",
+        "yes: every annex page is headed with its number and the symbol (Annex I to"
+        " OIC/COMCEC-FC/33-17/REP), which must be given; no when empty.",
         "yes",
         choices=YesNo,
     ),
@@ -411,6 +412,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "Delegation",
                 "The delegation, as in the Participants sheet.",
                 "Kuwait",
+                "a delegation's name, as typed in the Participants sheet",
                 required=True,
                 suggest=Suggest.DELEGATION,
                 width=28,
