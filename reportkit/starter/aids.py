@@ -23,13 +23,14 @@ from reportkit.arrange.ordering import collation_key
 from reportkit.delegations import list_delegations
 from reportkit.read.honorifics import HOUSE_LIST
 from reportkit.read.workbook import normalise_name
-from reportkit.schema import MEETING_FIELDS, SHEETS, Column, Suggest
+from reportkit.schema import MEETING_FIELDS, SHEETS, Column, Suggest, sheet
 
 LISTS_SHEET = "Lists"
 LAST_ROW = 1_048_576
 # Excel refuses (and offers to "repair") longer input messages and titles.
 MAX_MESSAGE, MAX_TITLE = 255, 32
 _PREFIX = "list_"
+_SCHEMA_SHEETS = frozenset(normalise_name(s.name) for s in SHEETS)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def input_message(column: Column) -> tuple[str, str]:
 
 
 def add_entry_aids(book: Workbook) -> None:
-    """Input messages and dropdowns on every sheet of `book` the schema knows, by header.
+    """Input messages and dropdowns on every sheet of `book` the schema knows, by header,
+    and on the sheets of text annexes, laid out like Report.
 
     Made afresh each time: earlier lists and validations are replaced, never doubled.
     """
@@ -72,12 +74,13 @@ def add_entry_aids(book: Workbook) -> None:
     lists = book.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     titles = {normalise_name(ws.title): ws for ws in book.worksheets}
-    for sheet in SHEETS:
-        worksheet = titles.get(normalise_name(sheet.name))
+    laid_out = [(s, titles.get(normalise_name(s.name))) for s in SHEETS]
+    laid_out += [(sheet("Report"), titles.get(t)) for t in _text_annex_sheets(titles)]
+    for schema_sheet, worksheet in laid_out:
         if worksheet is None:
             continue
         worksheet.data_validations.dataValidation = []
-        known = {normalise_name(c.name): c for c in sheet.columns}
+        known = {normalise_name(c.name): c for c in schema_sheet.columns}
         for cell in worksheet[1]:
             column = known.get(normalise_name(cell.value or ""))
             if column is None:
@@ -85,8 +88,23 @@ def add_entry_aids(book: Workbook) -> None:
             letter = get_column_letter(cell.column)
             _message(worksheet, f"{letter}1", column)
             _dropdown(book, worksheet, f"{letter}2:{letter}{LAST_ROW}", column)
-        if sheet.name == "Meeting":
+        if schema_sheet.name == "Meeting":
             _meeting_values(book, worksheet)
+
+
+def _text_annex_sheets(titles: dict[str, Worksheet]) -> list[str]:
+    """The sheets the Annexes sheet names for text annexes, laid out like Report."""
+    annexes = titles.get(normalise_name("Annexes"))
+    if annexes is None:
+        return []
+    header = [normalise_name(c.value or "") for c in annexes[1]]
+    if "sheet" not in header:
+        return []
+    column = header.index("sheet")
+    named = [
+        normalise_name(row[column] or "") for row in annexes.iter_rows(min_row=2, values_only=True)
+    ]
+    return [n for n in dict.fromkeys(named) if n in titles and n not in _SCHEMA_SHEETS]
 
 
 def _meeting_values(book: Workbook, worksheet: Worksheet) -> None:

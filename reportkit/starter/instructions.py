@@ -85,9 +85,8 @@ def add_instructions(book: Workbook) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for line in instruction_lines():
-        sheet.append(
-            (line.sheet, line.name, line.required, line.meaning, line.accepts, line.example)
-        )
+        values = (line.sheet, line.name, line.required, line.meaning, line.accepts, line.example)
+        sheet.append([value if value != "" else None for value in values])
         for cell in sheet[sheet.max_row]:
             cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
             cell.font = Font(bold=not line.name)
