@@ -2,4 +2,4 @@
 
 from reportkit.cli import main
 
-main()
+main(prog_name="reportkit")

@@ -1,7 +1,9 @@
 """The `reportkit` command: a thin layer over the library API.
 
 Exit status: 0 all built, 1 a workbook had errors (each one line on stderr), 2 usage,
-3 a bug in reportkit (traceback shown behind an apology).
+3 a bug in reportkit (traceback shown behind an apology). Every command's help ends with
+examples and its exit statuses (`cli_help`); summaries in the command list are written
+out (`short_help`), since click cuts a docstring's first sentence at 45 characters.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from reportkit.api import check as check_one
 from reportkit.api import prepare
 from reportkit.batch import Outcome, Status, find_workbooks, run_batch
 from reportkit.changes import compare
-from reportkit.cli_help import EXIT_BUG, EXIT_INPUT
+from reportkit.cli_help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
 from reportkit.cli_new import new
 from reportkit.delegations import LISTING_ORDERINGS, category, list_delegations
 from reportkit.history import as_dict, describe, matching, report_history
@@ -43,7 +45,7 @@ out_dir_option = click.option(
 template_option = click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A restyled copy of templates/report.docx to use instead of the shipped one.",
+    help="A restyled copy of the shipped template (`reportkit templates export`) to use.",
 )
 
 
@@ -58,16 +60,56 @@ def format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..
     )
 
 
-@click.group()
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="\n".join(
+        [
+            "\b",
+            "Start a meeting's workbook, then build its report:",
+            "  reportkit new meeting.xlsx",
+            "  reportkit check meeting.xlsx",
+            "  reportkit build meeting.xlsx",
+            "",
+            "The workbook's sheets and columns are described in its Instructions sheet and in",
+            'the README, section "The workbook". `reportkit COMMAND -h` shows a command\'s',
+            "options, examples and exit statuses.",
+        ]
+    ),
+)
 @click.version_option(package_name="reportkit")
 def main() -> None:
-    """Draft OIC / COMCEC meeting reports as Word documents from Excel workbooks."""
+    """Draft OIC / COMCEC meeting reports as Word documents from Excel workbooks.
+
+    One workbook per meeting becomes the report .docx: title block, numbered body and
+    annexes (agenda, programme, list of participants, statements), in the house style,
+    ready to finish in Word.
+    """
 
 
 main.add_command(new)
 
 
-@main.command()
+@main.command(
+    short_help="Build the report of each workbook (default: inputs/*.xlsx).",
+    epilog=epilog(
+        [
+            "reportkit build                          # every inputs/*.xlsx into outputs/",
+            "reportkit build meeting.xlsx -o reports  # writes reports/meeting.docx",
+            'reportkit build "in/*-2022.xlsx" --jobs 4 --log run.json',
+            "reportkit build meeting.xlsx --template our-style.docx",
+            "reportkit build meeting.xlsx --pdf       # and meeting.pdf beside it",
+        ],
+        [
+            (0, "every report built, merged or up to date"),
+            (
+                EXIT_INPUT,
+                "a workbook or the template has errors (one line each); the others are still built",
+            ),
+            USAGE,
+            BUG,
+        ],
+    ),
+)
 @click.argument("workbooks", nargs=-1)
 @out_dir_option
 @template_option
@@ -106,9 +148,10 @@ def build(
 ) -> None:
     """Build OUTDIR/<name>.docx for each WORKBOOK: files, folders or globs (default: inputs/).
 
-    A report edited in Word since it was built is never overwritten: the workbook's
-    corrections are merged into it as tracked changes, and a copy of the file as it was is
-    kept in OUTDIR/.reportkit/kept/.
+    Only what changed is rebuilt; a report that is up to date is said to be. A report
+    edited in Word since it was built is never overwritten: the workbook's corrections are
+    merged into it as tracked changes, and a copy of the file as it was is kept in
+    OUTDIR/.reportkit/kept/. Each path written is printed; problems go to stderr.
     """
     default = ["inputs"] if Path("inputs").is_dir() else []
     paths = find_workbooks(workbooks or default)
@@ -142,6 +185,8 @@ def build(
     if len(outcomes) > 1:
         for line in summary.table(outcomes, seconds):
             click.echo(line, err=True)
+    elif outcomes[0].status is Status.UNCHANGED and not outcomes[0].notices:
+        click.echo(f"{outcomes[0].report}: up to date", err=True)
     if log:
         write_atomic(log, summary.as_json(outcomes, seconds).encode("utf-8"))
     if any(o.bug for o in outcomes):
@@ -198,11 +243,29 @@ class Progress:
             click.echo("", err=True)
 
 
-@main.command()
+@main.command(
+    short_help="Check workbooks for problems, writing nothing.",
+    epilog=epilog(
+        [
+            "reportkit check meeting.xlsx",
+            "reportkit check inputs/ --format json",
+        ],
+        [
+            (0, "no errors (warnings allowed)"),
+            (EXIT_INPUT, "some workbook has errors"),
+            USAGE,
+            BUG,
+        ],
+    ),
+)
 @click.argument("workbooks", nargs=-1, required=True)
 @format_option("One line per problem, or the same findings as JSON.")
 def check(workbooks: tuple[str, ...], output_format: str) -> None:
-    """Check WORKBOOKs (files, folders or globs) for problems without writing anything."""
+    """Check WORKBOOKs (files, folders or globs) for problems without writing anything.
+
+    Each problem is one line, `file: Sheet!C14: what is wrong — what to do`; warnings say
+    `warning:` and do not stop a build.
+    """
     paths = find_workbooks(workbooks)
     if not paths:
         raise click.UsageError("no workbook found in " + ", ".join(workbooks))
@@ -256,7 +319,17 @@ def _apologise(path: Path) -> None:
     sys.exit(EXIT_BUG)
 
 
-@main.command()
+@main.command(
+    short_help="List the delegations reportkit knows, or search them.",
+    epilog=epilog(
+        [
+            "reportkit delegations",
+            "reportkit delegations --search pakistan",
+            "reportkit delegations --ordering french",
+        ],
+        [(0, "listed"), (EXIT_INPUT, "nothing matches the search"), USAGE],
+    ),
+)
 @click.option(
     "--ordering",
     type=click.Choice([o.value for o in LISTING_ORDERINGS]),
@@ -268,23 +341,42 @@ def _apologise(path: Path) -> None:
     "--search", default="", help="Show only entries whose names contain or resemble TEXT."
 )
 def delegations(ordering: str, search: str) -> None:
-    """List the delegations reportkit knows: name, formal name, category."""
+    """List the delegations reportkit knows: name, formal name, category.
+
+    Any of these names (or a formal name, ISO code, acronym) may be typed in the
+    Participants sheet's Delegation column. An organisation not listed is written with
+    Section other.
+    """
     entries = list_delegations(Ordering(ordering), search)
     if not entries:
-        click.echo(f'no delegation matches "{search}"', err=True)
+        click.echo(
+            f'no delegation matches "{search}" — an organisation reportkit does not know is'
+            " written as it is, with Section other in the Participants sheet",
+            err=True,
+        )
         sys.exit(EXIT_INPUT)
     width = min(max(len(d.name) for d in entries), 24)
     for entry in entries:
         click.echo(f"{entry.name:<{width}}  {entry.formal_name}  [{category(entry)}]")
 
 
-@main.command()
+@main.command(
+    short_help="What changes in the report between two versions of a workbook.",
+    epilog=epilog(
+        ["reportkit diff meeting-old.xlsx meeting.xlsx"],
+        [(0, "compared (no changes is said)"), (EXIT_INPUT, "a workbook has errors"), USAGE],
+    ),
+)
 @click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
-def diff(old: Path, new: Path) -> None:
-    """Print what changes in the report between two versions of a workbook."""
+@click.argument("new_version", metavar="NEW", type=click.Path(path_type=Path))
+def diff(old: Path, new_version: Path) -> None:
+    """Print what changes in the report between two versions of a workbook, OLD and NEW.
+
+    Nothing is built or written: delegations and people added, removed or edited, report
+    paragraphs reworded, agenda and programme rows changed.
+    """
     models = []
-    for path in (old, new):
+    for path in (old, new_version):
         try:
             models.append(prepare(path).source)
         except InputError as error:
@@ -297,16 +389,23 @@ def diff(old: Path, new: Path) -> None:
         click.echo(line)
 
 
-@main.command()
+@main.command(
+    short_help="Every build of a report: when, what changed, what was merged.",
+    epilog=epilog(
+        [
+            "reportkit history outputs/meeting.docx",
+            "reportkit history outputs/meeting.docx --search kuwait",
+        ],
+        [(0, "listed"), (EXIT_INPUT, "no build of REPORT is recorded"), USAGE],
+    ),
+)
 @click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--search", default="", help="Only builds whose changes mention TEXT (any case).")
 @format_option("Lines for people, or JSON.")
 def history(report: Path, search: str, output_format: str) -> None:
     """List every build of REPORT: when, from which workbook, what changed or was merged.
 
-    \b
-    reportkit history outputs/meeting.docx
-    reportkit history outputs/meeting.docx --search kuwait
+    The record is kept in the report's folder, in .reportkit/state.db.
     """
     try:
         records = report_history(report)
@@ -326,15 +425,28 @@ def history(report: Path, search: str, output_format: str) -> None:
             click.echo(line)
 
 
-@main.command()
-@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@main.command(
+    short_help="Rebuild a workbook's report each time it is saved.",
+    epilog=epilog(
+        ["reportkit watch meeting.xlsx", "reportkit watch meeting.xlsx -o reports"],
+        [
+            (0, "stopped with Ctrl+C"),
+            (EXIT_INPUT, "the template or the output folder cannot be used"),
+            (USAGE[0], "usage error, or WORKBOOK does not exist"),
+        ],
+    ),
+)
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @out_dir_option
 @template_option
 @click.option(
     "--interval", default=1.0, show_default=True, help="Seconds between looks at the file."
 )
 def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float) -> None:
-    """Rebuild WORKBOOK's report each time it is saved, until Ctrl+C."""
+    """Rebuild WORKBOOK's report each time it is saved, until Ctrl+C.
+
+    Each save is built as `reportkit build` would, and its problems and changes printed.
+    """
     click.echo(f"watching {workbook} (Ctrl+C to stop)", err=True)
     try:
         for outcome in watch_workbook(workbook, out_dir, template, interval):

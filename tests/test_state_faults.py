@@ -117,12 +117,13 @@ def built_once(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def recovers(workbook: Path, out: Path) -> None:
-    """After the fault: a good build, then an up-to-date one with nothing to say."""
+    """After the fault: a good build, then an up-to-date one that says only so."""
     set_position(workbook, "Director after the fault")
     good = cli("build", str(workbook), "-o", str(out))
     assert good.returncode == 0, good.stderr
     again = cli("build", str(workbook), "-o", str(out))
-    assert (again.returncode, again.stdout, again.stderr) == (0, "", "")
+    up_to_date = f"{out / workbook.with_suffix('.docx').name}: up to date\n"
+    assert (again.returncode, again.stdout, again.stderr) == (0, "", up_to_date)
 
 
 DAMAGED_DATABASES = {
@@ -215,7 +216,8 @@ def test_an_old_manifest_and_snapshot_are_taken_over(tmp_path: Path) -> None:
     (out / STATE / "meeting-00.xlsx").write_bytes(workbook.read_bytes())
 
     unchanged = cli("build", str(workbook), "-o", str(out))
-    assert (unchanged.returncode, unchanged.stdout, unchanged.stderr) == (0, "", "")
+    up_to_date = f"{report}: up to date\n"
+    assert (unchanged.returncode, unchanged.stdout, unchanged.stderr) == (0, "", up_to_date)
     assert sorted(p.name for p in (out / STATE).iterdir()) == ["kept", "locks", "state.db"]
 
     set_position(workbook, "Senior Director")

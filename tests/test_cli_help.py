@@ -1,0 +1,76 @@
+"""Help that teaches: descriptions, examples and exit statuses, and commands that say what
+they did."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.commands import reportkit_cli as run
+from tests.conftest import SAMPLE
+
+COMMANDS = ["build", "check", "delegations", "diff", "history", "new", "watch"]
+
+
+def test_top_level_help_lists_every_command_in_full_and_points_to_new() -> None:
+    short, long = run("-h"), run("--help")
+    assert short.returncode == 0
+    assert short.stdout == long.stdout
+    listed = short.stdout[short.stdout.index("Commands:") :]
+    for command in COMMANDS:
+        assert re.search(rf"^  {command} +\S", listed, re.MULTILINE), command
+    assert "..." not in listed
+    assert "reportkit new meeting.xlsx" in short.stdout
+    assert 'the README, section "The workbook"' in short.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_a_description_examples_and_exit_statuses(command: str) -> None:
+    result = run(command, "-h")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert text.startswith(f"Usage: reportkit {command} ")
+    description = text.split("\n\n")[1].strip()
+    assert len(description) > 30
+    examples = text[text.index("Examples:") : text.index("Exit status:")]
+    assert f"reportkit {command}" in examples
+    statuses = text[text.index("Exit status:") :]
+    assert re.search(r"^    0  \S", statuses, re.MULTILINE)
+    assert re.search(r"^    2  usage error", statuses, re.MULTILINE)
+    assert "templates/report.docx" not in text
+
+
+def test_a_single_build_with_nothing_to_do_says_up_to_date(tmp_path: Path) -> None:
+    first = run("build", str(SAMPLE), "-o", str(tmp_path))
+    assert first.returncode == 0
+    again = run("build", str(SAMPLE), "-o", str(tmp_path))
+    assert again.returncode == 0
+    assert again.stdout == ""
+    assert again.stderr.splitlines() == [f"{tmp_path / 'comcec-digital-2022.docx'}: up to date"]
+
+
+def test_watch_on_a_missing_file_is_an_error_at_once(tmp_path: Path) -> None:
+    missing = tmp_path / "meeting.xlsx"
+    result = run("watch", str(missing), timeout=60)
+    assert result.returncode == 2
+    assert f"File '{missing}' does not exist." in result.stderr
+
+
+def test_an_organisation_not_known_is_said_to_take_section_other() -> None:
+    result = run("delegations", "--search", "world bank")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        'no delegation matches "world bank" — an organisation reportkit does not know is'
+        " written as it is, with Section other in the Participants sheet"
+    ]
+
+
+def test_shell_completion_as_the_readme_sets_it_up() -> None:
+    env = {**os.environ, "_REPORTKIT_COMPLETE": "bash_complete", "COMP_WORDS": "reportkit ne"}
+    result = run(env={**env, "COMP_CWORD": "1"})
+    assert result.stdout.splitlines() == ["plain,new"]
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert 'eval "$(_REPORTKIT_COMPLETE=bash_source reportkit)"' in readme
