@@ -29,6 +29,7 @@ from reportkit.read import read_workbook
 from reportkit.reference import load_reference
 from reportkit.render import default_template, render_report
 from reportkit.state import Record, StateStore, decode_model, encode_model, report_lock
+from reportkit.template_check import check_before_build
 from reportkit.write import docx_bytes, remove_leftovers
 
 StrPath = str | PathLike[str]
@@ -102,11 +103,13 @@ def build_report(
     Up to date (same workbook, template and reportkit, report as written) → nothing is
     done unless `force`. A report edited since reportkit wrote it gets the workbook's
     corrections merged in as tracked changes, unless `fresh`. Raises `InputError`
-    (nothing written) when the workbook has errors or the report cannot be written.
+    (nothing written) when the workbook or the template has errors or the report cannot be
+    written.
     """
     workbook, out_dir = Path(workbook), Path(out_dir)
     target = output_path(workbook, out_dir)
     template = Path(template) if template else default_template()
+    check_before_build(template)
     if target.is_dir():
         raise unwritable(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
     existing, _ = StateStore.open_existing(out_dir)

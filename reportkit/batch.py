@@ -30,6 +30,7 @@ from reportkit.publish import Status
 from reportkit.read.safety import check_template
 from reportkit.render import TemplateProblem, default_template
 from reportkit.state import StateStore
+from reportkit.template_check import check_before_build
 
 __all__ = ["Outcome", "Status", "find_workbooks", "run_batch"]
 
@@ -111,11 +112,12 @@ def run_batch(
     """Build every workbook into `out_dir`; outcomes come back in the order of `workbooks`.
 
     With `pdf`, a PDF is made beside every report (see `reportkit.pdf`). A template that is
-    unsafe or no Word document, a state folder that cannot be used, or (with `pdf`) no
-    LibreOffice raises `InputError` before anything is built.
+    unsafe, no Word document or has mistakes (every one of them), a state folder that cannot
+    be used, or (with `pdf`) no LibreOffice raises `InputError` before anything is built.
     """
     template = template or default_template()
     check_template(template)
+    check_before_build(template)
     soffice = find_soffice() if pdf else None
     store, notices = StateStore.open_existing(out_dir, check=True)
     for notice in notices:

@@ -25,6 +25,7 @@ from reportkit.batch import Outcome, Status, find_workbooks, run_batch
 from reportkit.changes import compare
 from reportkit.cli_help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
 from reportkit.cli_new import new
+from reportkit.cli_templates import templates
 from reportkit.delegations import LISTING_ORDERINGS, category, list_delegations
 from reportkit.history import as_dict, describe, matching, report_history
 from reportkit.model import Ordering
@@ -87,6 +88,7 @@ def main() -> None:
 
 
 main.add_command(new)
+main.add_command(templates)
 
 
 @main.command(

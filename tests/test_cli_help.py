@@ -12,7 +12,8 @@ import pytest
 from tests.commands import reportkit_cli as run
 from tests.conftest import SAMPLE
 
-COMMANDS = ["build", "check", "delegations", "diff", "history", "new", "watch"]
+COMMANDS = ["build", "check", "delegations", "diff", "history", "new", "templates", "watch"]
+SUBCOMMANDS = ["templates export", "templates check"]
 
 
 def test_top_level_help_lists_every_command_in_full_and_points_to_new() -> None:
@@ -27,9 +28,9 @@ def test_top_level_help_lists_every_command_in_full_and_points_to_new() -> None:
     assert 'the README, section "The workbook"' in short.stdout
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS + SUBCOMMANDS)
 def test_each_command_has_a_description_examples_and_exit_statuses(command: str) -> None:
-    result = run(command, "-h")
+    result = run(*command.split(), "-h")
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert text.startswith(f"Usage: reportkit {command} ")

@@ -115,7 +115,7 @@ def _problem(
         return TemplateProblem(
             template,
             f"the template uses a name reportkit does not provide ({exc})",
-            "use only the tags of the shipped templates/report.docx",
+            "use only the names of the shipped template (`reportkit templates export`)",
         )
     if isinstance(exc, TemplateError):
         return TemplateProblem(

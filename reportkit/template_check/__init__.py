@@ -1,0 +1,65 @@
+"""Checking a report template before it is used: every problem, located, in one run.
+
+docxtpl says nothing of a tag that docxtpl itself drops, names no place for a broken tag,
+and a name reportkit does not provide fails only when rendering, in Python's words. Here a
+template is read as docxtpl will read it (`parts`, `tags`), each tag parsed on its own
+(`code`), its blocks and names checked (`blocks`, `names`), its styles (`styles`) and what
+it prints compared with the shipped template (`shipped`). Each problem names the part
+(body, header, footer) and the paragraph or table cell, and shows the tag. Results are
+cached by the template's content, so a build pays for a template once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from reportkit.hashing import digest
+from reportkit.model import Language
+from reportkit.problems import InputError, Problem, has_errors
+from reportkit.render import default_template
+from reportkit.template_check.blocks import check_blocks
+from reportkit.template_check.parts import template_parts
+from reportkit.template_check.shipped import missing_tags
+from reportkit.template_check.styles import REQUIRED_STYLES, style_problems
+from reportkit.template_check.tags import tags_of
+
+__all__ = ["REQUIRED_STYLES", "check_before_build", "template_problems"]
+
+
+def template_problems(template: Path) -> list[Problem]:
+    """Every problem of a template that `check_template` found safe; nothing is rendered."""
+    return list(_problems(template, digest(template)))
+
+
+def check_before_build(template: Path) -> None:
+    """Raise `InputError` with every error of a template before anything is built with it.
+
+    The shipped templates are known to pass (a test says so), so their check costs nothing.
+    """
+    if digest(template) in _shipped_digests():
+        return
+    problems = template_problems(template)
+    if has_errors(problems):
+        raise InputError(str(template), problems)
+
+
+@cache
+def _shipped_digests() -> frozenset[str]:
+    return frozenset(digest(default_template(language)) for language in Language)
+
+
+@cache
+def _problems(template: Path, content: str) -> tuple[Problem, ...]:
+    # Every edition's template has the English one's tags and styles (a test says so).
+    shipped = default_template()
+    parts = template_parts(template)
+    scan = tags_of(parts)
+    findings = check_blocks(scan.tags)
+    if scan.lost:
+        findings.unsure.add(None)
+    problems = scan.problems + findings.problems
+    problems += style_problems(template, shipped)
+    problems += missing_tags(findings, shipped)
+    order = {p.location: i for i, p in enumerate(p for part in parts for p in part.paragraphs)}
+    return tuple(sorted(problems, key=lambda p: order.get(p.location, len(order))))
