@@ -4,9 +4,21 @@ The pipeline is read (workbook → model) → arrange (numbering, ordering, grou
 render (template → document) → write (atomic, deterministic).
 """
 
-__version__ = "0.1.0"
+from __future__ import annotations
 
-from reportkit.api import build, check, prepare  # (after the version, which api reads)
+from typing import Any
+
 from reportkit.problems import InputError, Problem, Severity
 
+__version__ = "0.1.0"
 __all__ = ["InputError", "Problem", "Severity", "build", "check", "prepare"]
+
+
+def __getattr__(name: str) -> Any:
+    """`build`, `check` and `prepare` load the pipeline when first used, so that importing
+    reportkit (as the command line does to answer `--help`) costs next to nothing."""
+    if name in ("build", "check", "prepare"):
+        from reportkit import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'reportkit' has no attribute {name!r}")

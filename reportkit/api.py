@@ -14,23 +14,23 @@ import os
 from dataclasses import dataclass, field, replace
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportkit import __version__
 from reportkit.arrange import arrange
 from reportkit.arrange.result import ArrangedReport
-from reportkit.changes import compare
-from reportkit.changes.report import ChangeReport
-from reportkit.existing import existing_report, unwritable
-from reportkit.hashing import digest
 from reportkit.model import MeetingInput
 from reportkit.problems import InputError, Problem, has_errors
-from reportkit.publish import Built, Status, publish, write_notes
 from reportkit.read import read_workbook
 from reportkit.reference import load_reference
-from reportkit.render import default_template, render_report
-from reportkit.state import Record, StateStore, decode_model, encode_model, report_lock
-from reportkit.template_check import check_before_build
-from reportkit.write import docx_bytes, remove_leftovers
+
+if TYPE_CHECKING:
+    from reportkit.changes.report import ChangeReport
+    from reportkit.publish import Status
+    from reportkit.state import Record, StateStore
+
+# `check` reads and arranges only; building imports rendering, merging and the state store
+# when it runs (`build_report`), so that checking a workbook starts fast.
 
 StrPath = str | PathLike[str]
 
@@ -106,6 +106,11 @@ def build_report(
     (nothing written) when the workbook or the template has errors or the report cannot be
     written.
     """
+    from reportkit.existing import unwritable
+    from reportkit.render import default_template
+    from reportkit.state import StateStore, report_lock
+    from reportkit.template_check import check_before_build
+
     workbook, out_dir = Path(workbook), Path(out_dir)
     target = output_path(workbook, out_dir)
     template = Path(template) if template else default_template()
@@ -138,6 +143,13 @@ def _build_locked(
     fresh: bool,
     prepared: Prepared | None,
 ) -> BuildResult:
+    from reportkit.existing import existing_report
+    from reportkit.hashing import digest
+    from reportkit.publish import Built, Status, publish, write_notes
+    from reportkit.render import render_report
+    from reportkit.state import encode_model
+    from reportkit.write import docx_bytes, remove_leftovers
+
     remove_leftovers(target)
     found = existing_report(target)
     notices: list[str] = []
@@ -175,6 +187,10 @@ def _changes(
     previous: Record | None, workbook_hash: str, source: MeetingInput, store: StateStore
 ) -> tuple[ChangeReport | None, list[str]]:
     """What changed since the previous build's workbook, if it is known."""
+    from reportkit.changes import compare
+    from reportkit.changes.report import ChangeReport
+    from reportkit.state import decode_model
+
     if previous is None or previous.model_hash is None:
         return None, []
     if previous.workbook_hash == workbook_hash:

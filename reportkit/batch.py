@@ -10,7 +10,6 @@ even given to a worker.
 
 from __future__ import annotations
 
-import glob
 import os
 import threading
 import time
@@ -24,7 +23,7 @@ from time import perf_counter
 from reportkit import __version__
 from reportkit.api import build_report, output_path
 from reportkit.hashing import digest
-from reportkit.pdf import find_soffice, make_pdfs
+from reportkit.inputs import find_workbooks
 from reportkit.problems import InputError
 from reportkit.publish import Status
 from reportkit.read.safety import check_template
@@ -80,23 +79,6 @@ class Job:
     fresh: bool
 
 
-def find_workbooks(arguments: Iterable[str | Path]) -> list[Path]:
-    """Files as given, folders' *.xlsx, globs expanded; Excel's ~$ lock files are skipped."""
-    found: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            candidates = sorted(path.glob("*.xlsx"))
-        elif not path.exists() and glob.has_magic(str(argument)):
-            candidates = sorted(Path(p) for p in glob.glob(str(argument))) or [path]
-        else:
-            candidates = [path]
-        for candidate in candidates:
-            if not candidate.name.startswith("~$") and candidate not in found:
-                found.append(candidate)
-    return found
-
-
 def run_batch(
     workbooks: list[Path],
     out_dir: Path,
@@ -118,7 +100,11 @@ def run_batch(
     template = template or default_template()
     check_template(template)
     check_before_build(template)
-    soffice = find_soffice() if pdf else None
+    soffice = None
+    if pdf:
+        from reportkit.pdf import find_soffice  # LibreOffice's driver, for --pdf only
+
+        soffice = find_soffice()
     store, notices = StateStore.open_existing(out_dir, check=True)
     for notice in notices:
         if on_notice:
@@ -151,6 +137,8 @@ def run_batch(
 
 def _with_pdfs(outcomes: list[Outcome], out_dir: Path, soffice: str) -> list[Outcome]:
     """The outcomes with the PDF made (or not) beside each report, by one LibreOffice run."""
+    from reportkit.pdf import make_pdfs
+
     reports = [o.report for o in outcomes if o.report and o.status is not Status.FAILED]
     made = {result.report: result for result in make_pdfs(reports, out_dir, soffice)}
     done = []

@@ -15,24 +15,21 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from time import perf_counter
+from typing import TYPE_CHECKING
 
 import click
 
-from reportkit import summary
-from reportkit.api import check as check_one
-from reportkit.api import prepare
-from reportkit.batch import Outcome, Status, find_workbooks, run_batch
-from reportkit.changes import compare
 from reportkit.cli_help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
 from reportkit.cli_new import new
 from reportkit.cli_templates import templates
-from reportkit.delegations import LISTING_ORDERINGS, category, list_delegations
-from reportkit.history import as_dict, describe, matching, report_history
-from reportkit.model import Ordering
+from reportkit.model import LISTING_ORDERINGS, Ordering
 from reportkit.problems import InputError, Problem, Severity, has_errors
-from reportkit.reference import load_reference
-from reportkit.watch import watch_workbook
-from reportkit.write import write_atomic
+
+if TYPE_CHECKING:
+    from reportkit.batch import Outcome
+
+# Each command imports the pipeline it needs when it runs: `reportkit --help` (and a
+# typo's usage line) should answer at click's own speed, not after loading every stage.
 
 out_dir_option = click.option(
     "-o",
@@ -155,6 +152,11 @@ def build(
     merged into it as tracked changes, and a copy of the file as it was is kept in
     OUTDIR/.reportkit/kept/. Each path written is printed; problems go to stderr.
     """
+    from reportkit import summary
+    from reportkit.batch import Status, run_batch
+    from reportkit.inputs import find_workbooks
+    from reportkit.write import write_atomic
+
     default = ["inputs"] if Path("inputs").is_dir() else []
     paths = find_workbooks(workbooks or default)
     if not paths:
@@ -199,6 +201,8 @@ def build(
 
 def _report(outcome: Outcome) -> None:
     """What one workbook's build tells the person: problems, changes, what was merged."""
+    from reportkit.batch import Status
+
     for line in [*outcome.problems, *outcome.notices]:
         click.echo(line, err=True)
     if outcome.changes:
@@ -268,6 +272,9 @@ def check(workbooks: tuple[str, ...], output_format: str) -> None:
     Each problem is one line, `file: Sheet!C14: what is wrong — what to do`; warnings say
     `warning:` and do not stop a build.
     """
+    from reportkit.api import check as check_one
+    from reportkit.inputs import find_workbooks
+
     paths = find_workbooks(workbooks)
     if not paths:
         raise click.UsageError("no workbook found in " + ", ".join(workbooks))
@@ -349,6 +356,8 @@ def delegations(ordering: str, search: str) -> None:
     Participants sheet's Delegation column. An organisation not listed is written with
     Section other.
     """
+    from reportkit.delegations import category, list_delegations
+
     entries = list_delegations(Ordering(ordering), search)
     if not entries:
         click.echo(
@@ -377,6 +386,10 @@ def diff(old: Path, new_version: Path) -> None:
     Nothing is built or written: delegations and people added, removed or edited, report
     paragraphs reworded, agenda and programme rows changed.
     """
+    from reportkit.api import prepare
+    from reportkit.changes import compare
+    from reportkit.reference import load_reference
+
     models = []
     for path in (old, new_version):
         try:
@@ -409,6 +422,8 @@ def history(report: Path, search: str, output_format: str) -> None:
 
     The record is kept in the report's folder, in .reportkit/state.db.
     """
+    from reportkit.history import as_dict, describe, matching, report_history
+
     try:
         records = report_history(report)
     except InputError as error:
@@ -449,6 +464,9 @@ def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float)
 
     Each save is built as `reportkit build` would, and its problems and changes printed.
     """
+    from reportkit.batch import Status
+    from reportkit.watch import watch_workbook
+
     click.echo(f"watching {workbook} (Ctrl+C to stop)", err=True)
     try:
         for outcome in watch_workbook(workbook, out_dir, template, interval):

@@ -9,9 +9,6 @@ from pathlib import Path
 import click
 
 from reportkit.cli_help import EXIT_INPUT, USAGE, epilog
-from reportkit.read.cells import swapped_reading, to_date
-from reportkit.read.dates import spelled
-from reportkit.write import write_atomic
 
 
 @click.command(
@@ -53,6 +50,7 @@ def new(workbook: Path, title: str, day: str, venue: str, force: bool) -> None:
     """
     # Imported here: openpyxl, which writes the workbook, would slow every other command's start.
     from reportkit.starter import Start, blank_workbook, title_cell
+    from reportkit.write import write_atomic
 
     if workbook.suffix.casefold() != ".xlsx":
         raise click.UsageError(f"{workbook}: the workbook's name must end in .xlsx")
@@ -78,6 +76,9 @@ def new(workbook: Path, title: str, day: str, venue: str, force: bool) -> None:
 
 
 def _meeting_day(typed: str) -> date:
+    from reportkit.read.cells import swapped_reading, to_date
+    from reportkit.read.dates import spelled
+
     if not typed:
         return date.today()
     day = to_date(typed)

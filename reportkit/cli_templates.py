@@ -10,11 +10,6 @@ import click
 from reportkit.cli_help import EXIT_INPUT, USAGE, epilog
 from reportkit.model import Language
 from reportkit.problems import InputError, Problem, Severity, has_errors
-from reportkit.read.safety import check_archive, check_template
-from reportkit.render import default_template
-from reportkit.template_check import template_problems
-from reportkit.template_check.trial import trial_problems
-from reportkit.write import write_atomic
 
 
 @click.group(
@@ -48,6 +43,9 @@ def templates() -> None:
 def export(folder: Path, force: bool) -> None:
     """Write the shipped templates into FOLDER (made if missing): report.docx for English
     editions, report.fr.docx and report.ar.docx for French and Arabic ones."""
+    from reportkit.render import default_template
+    from reportkit.write import write_atomic
+
     shipped = [default_template(language) for language in Language]
     targets = [folder / template.name for template in shipped]
     existing = [target for target in targets if target.exists()]
@@ -102,6 +100,10 @@ def check_templates(paths: tuple[Path, ...]) -> None:
 def _problems(path: Path) -> list[Problem]:
     """Safety first; a sound .docx refused only for what it holds is still checked for the
     rest, so that one run says everything; one without errors is then rendered once."""
+    from reportkit.read.safety import check_archive, check_template
+    from reportkit.template_check import template_problems
+    from reportkit.template_check.trial import trial_problems
+
     try:
         check_template(path)
     except InputError as error:

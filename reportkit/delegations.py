@@ -9,8 +9,6 @@ from reportkit.model import Ordering
 from reportkit.reference import Delegation, DelegationKind, load_reference
 from reportkit.reference.names import match_key
 
-# Orders a list of the reference data can be shown in (`as-typed` follows a workbook).
-LISTING_ORDERINGS = tuple(o for o in Ordering if o is not Ordering.AS_TYPED)
 _KIND_LABELS = {DelegationKind.MEMBER: "member state", DelegationKind.OBSERVER: "observer state"}
 
 

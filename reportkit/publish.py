@@ -14,17 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportkit.changes.notes import MergeNote, change_notes
-from reportkit.changes.report import ChangeReport
 from reportkit.clock import build_time
 from reportkit.existing import Existing, unwritable
 from reportkit.hashing import digest_bytes
-from reportkit.merge import merge_documents
 from reportkit.state import Record, StateStore
 from reportkit.state.folder import NAME_BYTES
 from reportkit.state.kept import keep_copy
 from reportkit.write import write_atomic
+
+if TYPE_CHECKING:
+    from reportkit.changes.report import ChangeReport
 
 
 class Status(StrEnum):
@@ -42,6 +43,17 @@ class Published:
     conflicts: list[str] = field(default_factory=list)
     kept: Path | None = None
     notices: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MergeNote:
+    """What a build merged into a person's copy, what conflicted, and where their file was
+    kept; `fresh` when it was rebuilt from the workbook alone."""
+
+    applied: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    kept: str = ""
+    fresh: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,8 @@ def publish(
                 "is gone), so it cannot be merged; rebuilt from the workbook, your file is kept"
             )
         else:
+            from reportkit.merge import merge_documents  # only a person's edits need it
+
             merged = merge_documents(base, found.data or b"", built.document, build_time())
             output, action = merged.document, "merged"
             note = MergeNote(merged.applied, merged.conflicts)
@@ -93,6 +107,8 @@ def publish(
     changes = built.changes.lines() if built.changes else []
     notes = ""
     if built.changes is not None or kept or note.applied or note.conflicts:
+        from reportkit.changes.notes import change_notes
+
         notes = change_notes(target.stem, built.changes, note)
     record = Record(
         report=target.name,

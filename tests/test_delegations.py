@@ -12,8 +12,8 @@ import pytest
 import reportkit
 from reportkit.arrange.capitals import capitals
 from reportkit.arrange.participants import arrange_participants
-from reportkit.delegations import LISTING_ORDERINGS, list_delegations
-from reportkit.model import HostPosition, Meeting, Ordering, Participant, Section
+from reportkit.delegations import list_delegations
+from reportkit.model import LISTING_ORDERINGS, HostPosition, Meeting, Ordering, Participant, Section
 from reportkit.reference import DelegationKind, load_reference
 from tests.commands import reportkit_cli
 from tests.workbooks import MINIMAL, variant, write_workbook

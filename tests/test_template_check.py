@@ -19,7 +19,7 @@ from docx.shared import Pt
 
 from reportkit.model import Language
 from reportkit.render import default_template
-from reportkit.template_check import REQUIRED_STYLES
+from reportkit.template_check.styles import REQUIRED_STYLES
 from tests.commands import reportkit_cli as run
 from tests.conftest import ROOT, SAMPLE
 

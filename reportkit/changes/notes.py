@@ -8,17 +8,12 @@ the copy of their file from before the build is kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportkit.changes.report import ChangeReport
 
-
-@dataclass(frozen=True)
-class MergeNote:
-    applied: list[str] = field(default_factory=list)
-    conflicts: list[str] = field(default_factory=list)
-    kept: str = ""
-    fresh: bool = False
+if TYPE_CHECKING:
+    from reportkit.publish import MergeNote
 
 
 def change_notes(title: str, changes: ChangeReport | None, merge: MergeNote) -> str:

@@ -18,7 +18,6 @@ from reportkit.render.limits import TemplateLimits
 from reportkit.render.package import clean_package
 from reportkit.render.splice import splice
 from reportkit.render.template import TemplateProblem, render_template
-from reportkit.render.user_template import render_user_template
 
 __all__ = ["TemplateLimits", "TemplateProblem", "default_template", "render_report"]
 
@@ -48,6 +47,10 @@ def render_report(
     if _is_shipped(template):
         document = render_template(template, values)
     else:
+        # A user's template renders in a child process within limits; only then is that
+        # machinery loaded.
+        from reportkit.render.user_template import render_user_template
+
         limits = limits or TemplateLimits.from_environment()
         document = render_user_template(template, values, limits)
     # The template's own paragraphs; those written below mark themselves as they are written.

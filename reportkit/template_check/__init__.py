@@ -18,13 +18,8 @@ from reportkit.hashing import digest
 from reportkit.model import Language
 from reportkit.problems import InputError, Problem, has_errors
 from reportkit.render import default_template
-from reportkit.template_check.blocks import check_blocks
-from reportkit.template_check.parts import template_parts
-from reportkit.template_check.shipped import missing_tags
-from reportkit.template_check.styles import REQUIRED_STYLES, style_problems
-from reportkit.template_check.tags import tags_of
 
-__all__ = ["REQUIRED_STYLES", "check_before_build", "template_problems"]
+__all__ = ["check_before_build", "template_problems"]
 
 
 def template_problems(template: Path) -> list[Problem]:
@@ -51,6 +46,13 @@ def _shipped_digests() -> frozenset[str]:
 
 @cache
 def _problems(template: Path, content: str) -> tuple[Problem, ...]:
+    # Loaded only for a template other than the shipped ones, which need no more than a hash.
+    from reportkit.template_check.blocks import check_blocks
+    from reportkit.template_check.parts import template_parts
+    from reportkit.template_check.shipped import missing_tags
+    from reportkit.template_check.styles import style_problems
+    from reportkit.template_check.tags import tags_of
+
     # Every edition's template has the English one's tags and styles (a test says so).
     shipped = default_template()
     parts = template_parts(template)
