@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from os import PathLike
 from pathlib import Path
@@ -19,9 +20,9 @@ from typing import TYPE_CHECKING
 from reportkit import __version__
 from reportkit.arrange import arrange
 from reportkit.arrange.result import ArrangedReport
-from reportkit.model import MeetingInput
+from reportkit.model import Language, MeetingInput
 from reportkit.problems import InputError, Problem, has_errors
-from reportkit.read import read_workbook
+from reportkit.read import read_languages, read_workbook
 from reportkit.reference import load_reference
 
 if TYPE_CHECKING:
@@ -44,10 +45,11 @@ class Prepared:
     warnings: list[Problem]
 
 
-def prepare(workbook: StrPath) -> Prepared:
-    """Read and arrange a workbook; raises `InputError` listing every error found."""
+def prepare(workbook: StrPath, language: Language = Language.EN) -> Prepared:
+    """Read and arrange a workbook's `language` edition; raises `InputError` listing every
+    error found."""
     path = Path(workbook)
-    source, problems = read_workbook(path)
+    source, problems = read_workbook(path, language)
     if source is not None:
         report, arrange_problems = arrange(source, load_reference(), problems)
         problems.extend(arrange_problems)
@@ -56,17 +58,30 @@ def prepare(workbook: StrPath) -> Prepared:
     return Prepared(source, report, problems)
 
 
-def check(workbook: StrPath) -> list[Problem]:
-    """Every problem in a workbook, errors and warnings; nothing is written."""
-    try:
-        return prepare(workbook).warnings
-    except InputError as error:
-        return error.problems
+def check(workbook: StrPath, languages: Iterable[Language] | None = None) -> list[Problem]:
+    """Every problem in a workbook, errors and warnings, in each edition it is built in
+    (`languages`, else its Meeting field `languages`), each said once; nothing is written."""
+    found: dict[Problem, None] = {}
+    for language in editions(workbook, languages):
+        try:
+            problems = prepare(workbook, language).warnings
+        except InputError as error:
+            problems = error.problems
+        found.update(dict.fromkeys(problems))
+    return list(found)
 
 
-def output_path(workbook: StrPath, out_dir: StrPath) -> Path:
-    """`OUTDIR/<workbook stem>.docx`: a plain file name, never a path out of OUTDIR."""
-    name = f"{Path(workbook).stem}.docx"
+def editions(workbook: StrPath, languages: Iterable[Language] | None = None) -> list[Language]:
+    """The languages a workbook's report is built in: those asked for, else its own."""
+    chosen = set(languages) if languages is not None else set(read_languages(Path(workbook)))
+    return [language for language in Language if language in chosen]
+
+
+def output_path(workbook: StrPath, out_dir: StrPath, language: Language = Language.EN) -> Path:
+    """`OUTDIR/<workbook stem>.docx` (`.fr.docx`, `.ar.docx` for the other editions): a plain
+    file name, never a path out of OUTDIR."""
+    suffix = "" if language is Language.EN else f".{language.value}"
+    name = f"{Path(workbook).stem}{suffix}.docx"
     target = Path(out_dir) / name
     if Path(name).name != name or target.resolve().parent != Path(out_dir).resolve():
         raise InputError(
@@ -97,8 +112,10 @@ def build_report(
     *,
     force: bool = False,
     fresh: bool = False,
+    language: Language = Language.EN,
 ) -> BuildResult:
-    """Build the report of one workbook into `out_dir`, never losing a person's edits.
+    """Build one edition of a workbook's report into `out_dir`, never losing a person's
+    edits.
 
     Up to date (same workbook, template and reportkit, report as written) → nothing is
     done unless `force`. A report edited since reportkit wrote it gets the workbook's
@@ -112,8 +129,10 @@ def build_report(
     from reportkit.template_check import check_before_build
 
     workbook, out_dir = Path(workbook), Path(out_dir)
-    target = output_path(workbook, out_dir)
-    template = Path(template) if template else default_template()
+    target = output_path(workbook, out_dir, language)
+    template = (
+        edition_template(Path(template), language) if template else default_template(language)
+    )
     check_before_build(template)
     if target.is_dir():
         raise unwritable(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
@@ -122,13 +141,15 @@ def build_report(
     # state folder, so that a workbook with errors leaves nothing behind.
     prepared = None
     if existing is None:
-        prepared = prepare(workbook)
+        prepared = prepare(workbook, language)
     else:
         existing.close()
     store, notices = StateStore.open(out_dir)
     try:
         with report_lock(store.folder, target):
-            result = _build_locked(workbook, target, template, store, force, fresh, prepared)
+            result = _build_locked(
+                workbook, target, template, store, force, fresh, prepared, language
+            )
     finally:
         store.close()
     return replace(result, notices=notices + result.notices)
@@ -142,6 +163,7 @@ def _build_locked(
     force: bool,
     fresh: bool,
     prepared: Prepared | None,
+    language: Language,
 ) -> BuildResult:
     from reportkit.existing import existing_report
     from reportkit.hashing import digest
@@ -164,7 +186,7 @@ def _build_locked(
         if previous and found.digest != previous.report_hash:
             notices.append(f"{target}: edited since the last build; nothing new to merge")
         return BuildResult(target, Status.UNCHANGED, notices=notices)
-    prepared = prepared or prepare(workbook)
+    prepared = prepared or prepare(workbook, language)
     document = render_report(prepared.report, prepared.source.meeting, template)
     model = encode_model(prepared.source)
     changes, notice = _changes(previous, inputs[0], prepared.source, store)
@@ -215,6 +237,18 @@ def build(
     *,
     force: bool = False,
     fresh: bool = False,
+    language: Language = Language.EN,
 ) -> Path:
-    """Build the report of one workbook into `out_dir`; returns the path written."""
-    return build_report(workbook, out_dir, template, force=force, fresh=fresh).path
+    """Build one edition of a workbook's report into `out_dir`; returns the path written."""
+    return build_report(
+        workbook, out_dir, template, force=force, fresh=fresh, language=language
+    ).path
+
+
+def edition_template(template: Path, language: Language) -> Path:
+    """A restyled template's edition: `style.fr.docx` beside `style.docx` when there is one
+    (an Arabic edition wants its right-to-left template), else the template itself."""
+    if language is Language.EN:
+        return template
+    twin = template.with_name(f"{template.stem}.{language.value}{template.suffix}")
+    return twin if twin.is_file() else template

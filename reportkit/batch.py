@@ -1,6 +1,7 @@
 """Building many workbooks at once: in parallel, incrementally, one failure never stopping the rest.
 
-Each workbook is a job run in a worker process, which builds its report under the
+Each edition of a workbook's report (English, French, Arabic: the workbook's `languages`
+or those asked for) is a job run in a worker process, which builds its report under the
 report's lock and records it in OUTDIR's state store itself, right after the report is in
 place (see `reportkit.state`): a run killed at any moment loses nothing already built, and
 two runs on one OUTDIR wait for each other report by report instead of interfering. A
@@ -21,9 +22,10 @@ from pathlib import Path
 from time import perf_counter
 
 from reportkit import __version__
-from reportkit.api import build_report, output_path
+from reportkit.api import build_report, edition_template, editions, output_path
 from reportkit.hashing import digest
 from reportkit.inputs import find_workbooks
+from reportkit.model import Language
 from reportkit.problems import InputError
 from reportkit.publish import Status
 from reportkit.read.safety import check_template
@@ -51,10 +53,19 @@ class Outcome:
     pdf: Path | None = None
     pdf_made: bool = False
     pdf_error: str = ""
+    language: Language = Language.EN
+
+    @property
+    def label(self) -> str:
+        """The workbook, and the edition when it is not the English one: `m.xlsx (fr)`."""
+        if self.language is Language.EN:
+            return str(self.workbook)
+        return f"{self.workbook} ({self.language.value})"
 
     def as_dict(self) -> dict[str, object]:
         return {
             "workbook": str(self.workbook),
+            "language": self.language.value,
             "status": self.status.value,
             "report": str(self.report) if self.report else None,
             "size": self.size,
@@ -74,9 +85,10 @@ class Outcome:
 class Job:
     workbook: Path
     out_dir: Path
-    template: Path
+    template: Path | None
     force: bool
     fresh: bool
+    language: Language = Language.EN
 
 
 def run_batch(
@@ -90,16 +102,27 @@ def run_batch(
     fresh: bool = False,
     on_notice: Callable[[str], None] | None = None,
     pdf: bool = False,
+    languages: tuple[Language, ...] | None = None,
+    on_planned: Callable[[int], None] | None = None,
 ) -> list[Outcome]:
-    """Build every workbook into `out_dir`; outcomes come back in the order of `workbooks`.
+    """Build every workbook's editions into `out_dir`: `languages`, else each workbook's
+    own. Outcomes come back in the order of `workbooks`, a workbook's editions in the
+    order English, French, Arabic; `on_planned` hears how many there will be.
 
     With `pdf`, a PDF is made beside every report (see `reportkit.pdf`). A template that is
     unsafe, no Word document or has mistakes (every one of them), a state folder that cannot
     be used, or (with `pdf`) no LibreOffice raises `InputError` before anything is built.
     """
-    template = template or default_template()
-    check_template(template)
-    check_before_build(template)
+    chosen = [(w, language) for w in workbooks for language in editions(w, languages)]
+    if on_planned:
+        on_planned(len(chosen))
+    templates = {
+        language: edition_template(template, language) if template else default_template(language)
+        for language in {language for _, language in chosen}
+    }
+    for used in dict.fromkeys(templates.values()):
+        check_template(used)
+        check_before_build(used)
     soffice = None
     if pdf:
         from reportkit.pdf import find_soffice  # LibreOffice's driver, for --pdf only
@@ -113,15 +136,16 @@ def run_batch(
     pending: dict[int, Job] = {}
     claimed: dict[str, Path] = {}
     try:
-        template_hash = digest(template)
-        for index, workbook in enumerate(workbooks):
-            early = _plan(workbook, out_dir, template_hash, store, force or fresh, claimed)
+        hashes = {language: digest(used) for language, used in templates.items()}
+        for index, (workbook, language) in enumerate(chosen):
+            report = (workbook, language, hashes[language])
+            early = _plan(report, out_dir, store, force or fresh, claimed)
             if early is not None:
                 outcomes[index] = early
                 if on_done:
                     on_done(early)
             else:
-                pending[index] = Job(workbook, out_dir, template, force, fresh)
+                pending[index] = Job(workbook, out_dir, template, force, fresh, language)
         # The parent's connection stays open while workers build: in WAL mode the last
         # connection to close checkpoints the log, and each worker's would otherwise be it.
         for index, outcome in _run(pending, jobs, on_done):
@@ -131,7 +155,7 @@ def run_batch(
     finally:
         if store is not None:
             store.close()
-    ordered = [outcomes[i] for i in range(len(workbooks))]
+    ordered = [outcomes[i] for i in range(len(chosen))]
     return _with_pdfs(ordered, out_dir, soffice) if soffice else ordered
 
 
@@ -163,29 +187,35 @@ def _with_pdfs(outcomes: list[Outcome], out_dir: Path, soffice: str) -> list[Out
 
 
 def _plan(
-    workbook: Path,
+    edition: tuple[Path, Language, str],
     out_dir: Path,
-    template_hash: str,
     store: StateStore | None,
     rebuild: bool,
     claimed: dict[str, Path],
 ) -> Outcome | None:
-    """An outcome decided without building (up to date, or impossible), else None."""
+    """An outcome decided without building (up to date, or impossible), else None.
+
+    `edition`: the workbook, the language and the hash of the edition's template."""
+    workbook, language, template_hash = edition
     try:
-        report = output_path(workbook, out_dir)
+        report = output_path(workbook, out_dir, language)
     except InputError as error:
         return Outcome(
-            workbook, Status.FAILED, problems=[p.line(error.source) for p in error.problems]
+            workbook,
+            Status.FAILED,
+            problems=[p.line(error.source) for p in error.problems],
+            language=language,
         )
     other = claimed.setdefault(report.name.casefold(), workbook)
     if other != workbook:
         message = f"{workbook}: {other} also builds {report.name} — rename one of the two workbooks"
-        return Outcome(workbook, Status.FAILED, problems=[message])
+        return Outcome(workbook, Status.FAILED, problems=[message], language=language)
     if not workbook.is_file():
         return Outcome(
             workbook,
             Status.FAILED,
             problems=[f"{workbook}: the file does not exist — check the path"],
+            language=language,
         )
     if rebuild or store is None:
         return None
@@ -197,7 +227,7 @@ def _plan(
     except OSError:
         return None
     if current:
-        return Outcome(workbook, Status.UNCHANGED, report, report.stat().st_size)
+        return Outcome(workbook, Status.UNCHANGED, report, report.stat().st_size, language=language)
     return None
 
 
@@ -236,6 +266,7 @@ def _result(future: Future[Outcome], job: Job) -> Outcome:
                 f"{job.workbook}: the process building it stopped unexpectedly "
                 f"({type(error).__name__}: {error}) — build it again"
             ],
+            language=job.language,
         )
 
 
@@ -256,14 +287,29 @@ def build_job(job: Job) -> Outcome:
     start = perf_counter()
     try:
         result = build_report(
-            job.workbook, job.out_dir, job.template, force=job.force, fresh=job.fresh
+            job.workbook,
+            job.out_dir,
+            job.template,
+            force=job.force,
+            fresh=job.fresh,
+            language=job.language,
         )
     except InputError as error:
         lines = [p.line(error.source) for p in error.problems]
-        return Outcome(job.workbook, Status.FAILED, seconds=perf_counter() - start, problems=lines)
+        return Outcome(
+            job.workbook,
+            Status.FAILED,
+            seconds=perf_counter() - start,
+            problems=lines,
+            language=job.language,
+        )
     except TemplateProblem as error:
         return Outcome(
-            job.workbook, Status.FAILED, seconds=perf_counter() - start, problems=[error.line()]
+            job.workbook,
+            Status.FAILED,
+            seconds=perf_counter() - start,
+            problems=[error.line()],
+            language=job.language,
         )
     except Exception:
         apology = (
@@ -275,6 +321,7 @@ def build_job(job: Job) -> Outcome:
             seconds=perf_counter() - start,
             problems=[apology, traceback.format_exc()],
             bug=True,
+            language=job.language,
         )
     return Outcome(
         job.workbook,
@@ -288,4 +335,5 @@ def build_job(job: Job) -> Outcome:
         result.conflicts,
         result.kept,
         result.notices,
+        language=job.language,
     )

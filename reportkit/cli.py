@@ -22,7 +22,7 @@ import click
 from reportkit.cli_help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
 from reportkit.cli_new import new
 from reportkit.cli_templates import templates
-from reportkit.model import LISTING_ORDERINGS, Ordering
+from reportkit.model import LISTING_ORDERINGS, Language, Ordering
 from reportkit.problems import InputError, Problem, Severity, has_errors
 
 if TYPE_CHECKING:
@@ -45,6 +45,21 @@ template_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A restyled copy of the shipped template (`reportkit templates export`) to use.",
 )
+
+
+lang_option = click.option(
+    "--lang",
+    "lang",
+    type=click.Choice([*(language.value for language in Language), "all"]),
+    help="The edition: en, fr, ar, or all three [default: the workbook's field languages,"
+    " else en].",
+)
+
+
+def _languages(lang: str | None) -> tuple[Language, ...] | None:
+    if lang is None:
+        return None
+    return tuple(Language) if lang == "all" else (Language(lang),)
 
 
 def format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -97,6 +112,7 @@ main.add_command(templates)
             'reportkit build "in/*-2022.xlsx" --jobs 4 --log run.json',
             "reportkit build meeting.xlsx --template our-style.docx",
             "reportkit build meeting.xlsx --pdf       # and meeting.pdf beside it",
+            "reportkit build meeting.xlsx --lang all  # meeting.docx, .fr.docx, .ar.docx",
         ],
         [
             (0, "every report built, merged or up to date"),
@@ -130,6 +146,7 @@ main.add_command(templates)
     is_flag=True,
     help="Also make a PDF beside each report, with LibreOffice (REPORTKIT_SOFFICE to choose).",
 )
+@lang_option
 @click.option(
     "--log",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -143,9 +160,13 @@ def build(
     force: bool,
     fresh: bool,
     pdf: bool,
+    lang: str | None,
     log: Path | None,
 ) -> None:
     """Build OUTDIR/<name>.docx for each WORKBOOK: files, folders or globs (default: inputs/).
+
+    Each edition the workbook asks for (Meeting field languages) or --lang chooses is
+    built: <name>.docx in English, <name>.fr.docx in French, <name>.ar.docx in Arabic.
 
     Only what changed is rebuilt; a report that is up to date is said to be. A report
     edited in Word since it was built is never overwritten: the workbook's corrections are
@@ -165,7 +186,7 @@ def build(
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(f"{out_dir} is a file, not a folder")
     start = perf_counter()
-    progress = Progress(len(paths))
+    progress = Progress()
     try:
         outcomes = run_batch(
             paths,
@@ -177,6 +198,8 @@ def build(
             fresh=fresh,
             on_notice=lambda line: click.echo(line, err=True),
             pdf=pdf,
+            languages=_languages(lang),
+            on_planned=progress.start,
         )
     except InputError as error:
         for problem in error.problems:
@@ -184,8 +207,9 @@ def build(
         sys.exit(EXIT_INPUT)
     progress.finish()
     seconds = perf_counter() - start
+    said: set[str] = set()
     for outcome in outcomes:
-        _report(outcome)
+        _report(outcome, said)
     if len(outcomes) > 1:
         for line in summary.table(outcomes, seconds):
             click.echo(line, err=True)
@@ -199,12 +223,15 @@ def build(
         sys.exit(EXIT_INPUT)
 
 
-def _report(outcome: Outcome) -> None:
-    """What one workbook's build tells the person: problems, changes, what was merged."""
+def _report(outcome: Outcome, said: set[str]) -> None:
+    """What one report's build tells the person: problems, changes, what was merged. A
+    problem found in each edition of a workbook is said once (`said`: the lines so far)."""
     from reportkit.batch import Status
 
     for line in [*outcome.problems, *outcome.notices]:
-        click.echo(line, err=True)
+        if line not in said:
+            said.add(line)
+            click.echo(line, err=True)
     if outcome.changes:
         click.echo(f"{outcome.report}: changes since the last build:", err=True)
         for line in outcome.changes:
@@ -228,10 +255,13 @@ def _report(outcome: Outcome) -> None:
 class Progress:
     """A bar on a terminal; one plain line per finished workbook otherwise."""
 
-    def __init__(self, total: int) -> None:
-        self.total = total
+    def __init__(self) -> None:
+        self.total = 0
         self.count = 0
         self.terminal = sys.stderr.isatty()
+
+    def start(self, total: int) -> None:
+        self.total = total
 
     def done(self, outcome: Outcome) -> None:
         self.count += 1
@@ -241,7 +271,7 @@ class Progress:
             click.echo(f"\r[{bar}] {self.count}/{self.total}", err=True, nl=False)
         elif self.total > 1:
             click.echo(
-                f"[{self.count}/{self.total}] {outcome.status.value}: {outcome.workbook}", err=True
+                f"[{self.count}/{self.total}] {outcome.status.value}: {outcome.label}", err=True
             )
 
     def finish(self) -> None:
@@ -255,6 +285,7 @@ class Progress:
         [
             "reportkit check meeting.xlsx",
             "reportkit check inputs/ --format json",
+            "reportkit check meeting.xlsx --lang fr   # the French edition's problems",
         ],
         [
             (0, "no errors (warnings allowed)"),
@@ -266,7 +297,8 @@ class Progress:
 )
 @click.argument("workbooks", nargs=-1, required=True)
 @format_option("One line per problem, or the same findings as JSON.")
-def check(workbooks: tuple[str, ...], output_format: str) -> None:
+@lang_option
+def check(workbooks: tuple[str, ...], output_format: str, lang: str | None) -> None:
     """Check WORKBOOKs (files, folders or globs) for problems without writing anything.
 
     Each problem is one line, `file: Sheet!C14: what is wrong — what to do`; warnings say
@@ -281,7 +313,7 @@ def check(workbooks: tuple[str, ...], output_format: str) -> None:
     findings = []
     for path in paths:
         try:
-            problems = check_one(path)
+            problems = check_one(path, _languages(lang))
         except Exception:
             _apologise(path)
         findings.append((path, problems))

@@ -101,7 +101,7 @@ class YesNo(StrEnum):
 class Meeting:
     title: str
     date: date
-    document: str = "Report"
+    document: str = ""
     end_date: date | None = None
     venue: str = ""
     time_zone: str = ""

@@ -62,11 +62,21 @@ class Column:
     suggest: Suggest | None = None
     format: Format = Format.TEXT
     width: float = 20
+    # Text the rapporteur writes per edition: `Text fr`, `Text ar` beside `Text` (for a
+    # Meeting field, its `Value fr`, `Value ar`).
+    translated: bool = False
 
     @property
     def values(self) -> tuple[str, ...]:
         """The closed set of values, offered in a dropdown that takes nothing else."""
         return tuple(str(c.value) for c in self.choices) if self.choices else ()
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        """The columns holding this column's text in the other editions."""
+        if not self.translated:
+            return ()
+        return tuple(f"{self.name} {language.value}" for language in TRANSLATED_LANGUAGES)
 
     @property
     def accepts(self) -> str:
@@ -94,6 +104,7 @@ class Sheet:
         return tuple(c.name for c in self.columns if c.required)
 
 
+TRANSLATED_LANGUAGES = tuple(language for language in Language if language is not Language.EN)
 _TIME = "an Excel time (13:15) or text: 13.15, 13:15, 1:15 pm"
 _DATE = "an Excel date; text such as 1 November 2022 or 2022-11-01 is read too"
 
@@ -103,12 +114,19 @@ MEETING_FIELDS: tuple[Column, ...] = (
         "The meeting's title, printed in capitals on the first page and on each annex.",
         "2nd Technical Meeting on COMCEC High Level Digital Initiative/ Programme",
         required=True,
+        translated=True,
     ),
-    Column("document", "The document's name above the title; Report when empty.", "Report"),
+    Column(
+        "document",
+        "The document's name above the title; Report (Rapport, التقرير) when empty.",
+        "Report",
+        translated=True,
+    ),
     Column(
         "subtitle",
         "A line under the title, such as the meeting's theme.",
         "Improving Trade Facilitation in the OIC Member Countries",
+        translated=True,
     ),
     Column(
         "original",
@@ -130,8 +148,13 @@ MEETING_FIELDS: tuple[Column, ...] = (
         _DATE,
         format=Format.DATE,
     ),
-    Column("venue", "Where it is held, printed with the date.", "Virtual Meeting"),
-    Column("time_zone", "The time zone printed in the programme's heading.", "Ankara Time - GMT+3"),
+    Column("venue", "Where it is held, printed with the date.", "Virtual Meeting", translated=True),
+    Column(
+        "time_zone",
+        "The time zone printed in the programme's heading.",
+        "Ankara Time - GMT+3",
+        translated=True,
+    ),
     Column(
         "secretariat",
         "The organisation running the meeting; its people are listed last, under its name.",
@@ -187,15 +210,24 @@ MEETING_FIELDS: tuple[Column, ...] = (
         choices=HostPosition,
     ),
     Column(
+        "languages",
+        "The editions reportkit build makes: en (FILE.docx), fr (FILE.fr.docx), ar"
+        " (FILE.ar.docx); en when empty. build --lang chooses for one run.",
+        "en, fr, ar",
+        "en, fr, ar or several of them separated by commas, or all",
+    ),
+    Column(
         "participants_subtitle",
         "A line under LIST OF PARTICIPANTS.",
         "Trade Working Group Experts",
+        translated=True,
     ),
     *(
         Column(
             f"{key}_heading",
             f"The heading of the {label} section, instead of the usual one.",
             LABELS[Language.EN].sections[section],
+            translated=True,
         )
         for key, label, section in (
             ("members", "member states'", Section.MEMBERS),
@@ -222,7 +254,14 @@ SHEETS: tuple[Sheet, ...] = (
                 required=True,
                 width=18,
             ),
-            Column("Value", "The field's value.", "Virtual Meeting", required=True, width=80),
+            Column(
+                "Value",
+                "The field's value.",
+                "Virtual Meeting",
+                required=True,
+                width=80,
+                translated=True,
+            ),
         ),
     ),
     Sheet(
@@ -245,6 +284,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "The Meeting was held virtually on November 1st, 2022.",
                 required=True,
                 width=110,
+                translated=True,
             ),
             Column(
                 "Key",
@@ -275,6 +315,7 @@ SHEETS: tuple[Sheet, ...] = (
                 " subtitle.",
                 "Opening Statement of the Chairman",
                 width=60,
+                translated=True,
             ),
             Column(
                 "Sheet",
@@ -304,8 +345,15 @@ SHEETS: tuple[Sheet, ...] = (
                 "Any Other Business",
                 required=True,
                 width=90,
+                translated=True,
             ),
-            Column("Note", "An optional line printed in italics under it.", "(if any)", width=30),
+            Column(
+                "Note",
+                "An optional line printed in italics under it.",
+                "(if any)",
+                width=30,
+                translated=True,
+            ),
         ),
         annex=AnnexKind.AGENDA,
     ),
@@ -345,18 +393,21 @@ SHEETS: tuple[Sheet, ...] = (
                 "Opening Remarks",
                 required=True,
                 width=55,
+                translated=True,
             ),
             Column(
                 "Description",
                 "A longer description, in italics.",
                 "(The invitation link will be provided by the CCO)",
                 width=70,
+                translated=True,
             ),
             Column(
                 "Points",
                 "One bullet per line of the cell (Alt+Enter starts a line).",
                 "Presentation: Ms. Şeyma ÖZCAN, Advisor",
                 width=45,
+                translated=True,
             ),
         ),
         annex=AnnexKind.PROGRAMME,
@@ -391,8 +442,14 @@ SHEETS: tuple[Sheet, ...] = (
                 required=True,
                 width=18,
             ),
-            Column("Position", "The person's position.", "Advisor", width=55),
-            Column("Organisation", "The ministry or body.", "Ministry of Trade", width=55),
+            Column("Position", "The person's position.", "Advisor", width=55, translated=True),
+            Column(
+                "Organisation",
+                "The ministry or body.",
+                "Ministry of Trade",
+                width=55,
+                translated=True,
+            ),
             Column(
                 "Section",
                 "Where the delegation is listed, when not where it usually is;"
@@ -423,6 +480,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "THE STATE OF KUWAIT",
                 required=True,
                 width=95,
+                translated=True,
             ),
         ),
         required=False,

@@ -16,7 +16,7 @@ def table(outcomes: list[Outcome], seconds: float) -> list[str]:
     """Aligned rows: workbook, status, size, time; then the totals."""
     rows = [("workbook", "status", "size", "time")]
     rows += [
-        (str(o.workbook), o.status.value, _size(o.size), f"{o.seconds:.2f} s" if o.seconds else "-")
+        (o.label, o.status.value, _size(o.size), f"{o.seconds:.2f} s" if o.seconds else "-")
         for o in outcomes
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]

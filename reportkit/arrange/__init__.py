@@ -8,7 +8,7 @@ from reportkit.arrange.annexes import arrange_annexes
 from reportkit.arrange.body import Lists, number_agenda, number_body
 from reportkit.arrange.capitals import capitals
 from reportkit.arrange.dates import date_line
-from reportkit.arrange.language import original_line
+from reportkit.arrange.language import labels, original_line
 from reportkit.arrange.participants import arrange_participants
 from reportkit.arrange.programme import programme_heading, programme_rows
 from reportkit.arrange.references import Resolver, bookmark_rows, gather
@@ -48,7 +48,7 @@ def arrange(
     )
     report = ArrangedReport(
         title=TitleBlock(
-            capitals(meeting.document, language),
+            capitals(meeting.document or labels(language).document, language),
             title,
             dates,
             original_line(meeting.original, language),

@@ -19,6 +19,7 @@ from reportkit.model import Language, Section
 
 @dataclass(frozen=True)
 class Labels:
+    document: str
     annex: str
     participants: str
     programme: str
@@ -58,6 +59,7 @@ _HONORIFICS_AR = {
 
 LABELS = {
     Language.EN: Labels(
+        document="Report",
         annex="ANNEX",
         participants="LIST OF PARTICIPANTS",
         programme="DRAFT PROGRAMME",
@@ -76,6 +78,7 @@ LABELS = {
         section_letters="ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     ),
     Language.FR: Labels(
+        document="Rapport",
         annex="ANNEXE",
         participants="LISTE DES PARTICIPANTS",
         programme="PROJET DE PROGRAMME",
@@ -95,6 +98,7 @@ LABELS = {
         last_separator=" et ",
     ),
     Language.AR: Labels(
+        document="التقرير",
         annex="الملحق",
         participants="قائمة المشاركين",
         programme="مشروع البرنامج",

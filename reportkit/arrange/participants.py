@@ -233,7 +233,9 @@ def _closed(people: list[Person]) -> tuple[Person, ...]:
 
 def edition_ordering(meeting: Meeting) -> Ordering:
     """The meeting's ordering, or, where its workbook sets none, the edition language's own:
-    a French edition files states by their French names, an Arabic one by their Arabic."""
+    a French edition files states by their French names; an Arabic one in the OIC's own
+    order, which is the Arabic alphabetical order as the OIC spells the names (kept as data:
+    CLDR's Arabic spellings do not reproduce it; see reference/data/SOURCES.md, 3.1)."""
     if "ordering" in meeting.field_locations:
         return meeting.ordering
     return _LANGUAGE_ORDERING[meeting.language]
@@ -242,7 +244,7 @@ def edition_ordering(meeting: Meeting) -> Ordering:
 _LANGUAGE_ORDERING = {
     Language.EN: Ordering.ENGLISH,
     Language.FR: Ordering.FRENCH,
-    Language.AR: Ordering.ARABIC,
+    Language.AR: Ordering.OIC,
 }
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportkit.model import AnnexKind, BodyNumbering, MeetingInput
-from reportkit.problems import Problem
+from reportkit.model import AnnexKind, BodyNumbering, Language, MeetingInput
+from reportkit.problems import InputError, Problem
 from reportkit.read.annexes_sheet import read_annexes
 from reportkit.read.meeting_sheet import read_meeting
 from reportkit.read.participants_sheet import read_headings, read_participants
@@ -14,12 +14,16 @@ from reportkit.read.text_sheets import read_agenda, read_report
 from reportkit.read.workbook import OpenWorkbook
 
 
-def read_workbook(path: Path) -> tuple[MeetingInput | None, list[Problem]]:
+def read_workbook(
+    path: Path, language: Language = Language.EN
+) -> tuple[MeetingInput | None, list[Problem]]:
     """Read every sheet, collecting all problems; the model is None when it cannot be formed.
+
+    The texts are the `language` edition's (`Text fr` …), English where one is missing.
 
     Raises `InputError` only when the file itself cannot be opened as a workbook.
     """
-    book = OpenWorkbook(path)
+    book = OpenWorkbook(path, language)
     problems: list[Problem] = []
     try:
         meeting = read_meeting(book, problems)
@@ -38,3 +42,20 @@ def read_workbook(path: Path) -> tuple[MeetingInput | None, list[Problem]]:
         return None, problems
     source = MeetingInput(meeting, report, agenda, programme, participants, headings, annexes)
     return source, problems
+
+
+def read_languages(path: Path) -> tuple[Language, ...]:
+    """The editions the workbook's Meeting sheet asks for (`languages`), read on its own so
+    that a batch can plan its editions without reading whole workbooks. A workbook that
+    cannot say is planned in English; its build reports why."""
+    try:
+        book = OpenWorkbook(path)
+    except (InputError, OSError):
+        return (Language.EN,)
+    try:
+        meeting = read_meeting(book, [])
+    except InputError:
+        meeting = None
+    finally:
+        book.close()
+    return meeting.languages if meeting else (Language.EN,)

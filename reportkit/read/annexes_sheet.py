@@ -30,7 +30,7 @@ def read_annexes(
     seen: dict[AnnexKind, str] = {}
     for row in table:
         kind = row.choice("Kind", AnnexKind, "annex Kind", problems)
-        title = one_line(row.text("Title"))
+        title = one_line(row.localized("Title"))
         sheet = one_line(row.text("Sheet")).strip()
         if kind is None:
             if not row.text("Kind").strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar
@@ -11,6 +12,7 @@ from reportkit.model import (
     BodyNumbering,
     DateStyle,
     HostPosition,
+    Language,
     Meeting,
     Ordering,
     Section,
@@ -29,6 +31,7 @@ _HEADING_FIELDS = {
     "others_heading": Section.OTHERS,
 }
 KNOWN_FIELDS = tuple(f.name for f in MEETING_FIELDS)
+_TRANSLATED = frozenset(f.name for f in MEETING_FIELDS if f.translated)
 C = TypeVar("C", bound=StrEnum)
 
 
@@ -62,7 +65,11 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
             rows[key] = row
 
     def text(key: str) -> str:
-        return one_line(rows[key].text("Value")) if key in rows else ""
+        """The field's value; a field the editions translate, in this edition's language."""
+        if key not in rows:
+            return ""
+        row = rows[key]
+        return one_line(row.localized("Value") if key in _TRANSLATED else row.text("Value"))
 
     def missing_at(key: str) -> str:
         """The Value cell of a field's row, or where a new row for it would go."""
@@ -123,7 +130,7 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
     return Meeting(
         title=title,
         date=start,
-        document=text("document") or "Report",
+        document=text("document"),
         end_date=end,
         venue=text("venue"),
         time_zone=text("time_zone"),
@@ -141,7 +148,47 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         subtitle=text("subtitle"),
         participants_subtitle=text("participants_subtitle"),
         annex_header=annex_header,
+        language=book.language,
+        languages=_languages(rows.get("languages"), problems),
     )
+
+
+def _languages(row: Row | None, problems: list[Problem]) -> tuple[Language, ...]:
+    """The editions the meeting asks for: `en, fr, ar` in any order and case, or `all`."""
+    typed = row.text("Value").strip() if row else ""
+    if not typed:
+        return (Language.EN,)
+    if typed.casefold() == "all":
+        return tuple(Language)
+    chosen, unknown = set(), []
+    for word in re.split(r"[\s,;/]+", typed.casefold()):
+        if word:
+            language = _LANGUAGE_WORDS.get(word)
+            if language is None:
+                unknown.append(word)
+            else:
+                chosen.add(language)
+    if unknown and row is not None:
+        problems.append(
+            Problem(
+                "unknown language " + ", ".join(f'"{w}"' for w in unknown),
+                "write en, fr or ar, several separated by commas, or all",
+                row.ref("Value"),
+            )
+        )
+    return tuple(language for language in Language if language in chosen) or (Language.EN,)
+
+
+_LANGUAGE_WORDS = {
+    **{language.value: language for language in Language},
+    "english": Language.EN,
+    "french": Language.FR,
+    "arabic": Language.AR,
+    "anglais": Language.EN,
+    "français": Language.FR,
+    "francais": Language.FR,
+    "arabe": Language.AR,
+}
 
 
 def _next_row(table: SheetTable) -> int:

@@ -6,7 +6,7 @@ part is printed as it is, each with a warning at the cell.
 
 from __future__ import annotations
 
-from reportkit.model import HeadingOverride, Participant, Section
+from reportkit.model import HeadingOverride, Language, Participant, Section
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import one_line
 from reportkit.read.honorifics import house_honorific
@@ -79,8 +79,8 @@ def read_participants(
                     first_name=first,
                     last_name=last,
                     honorific=honorific,
-                    position=one_line(row.text("Position")),
-                    organisation=one_line(row.text("Organisation")),
+                    position=one_line(row.localized("Position")),
+                    organisation=one_line(row.localized("Organisation")),
                     section=section,
                     location=row.ref("Last name"),
                     delegation_location=row.ref("Delegation"),
@@ -129,6 +129,20 @@ def _honorific(row: Row, problems: list[Problem]) -> str:
     return honorific.printed
 
 
+def _heading(row: Row) -> str | None:
+    """The heading in the edition's language; None when only another edition has one, as
+    an English heading would be wrong where the edition prints the delegation's own name."""
+    language = row.table.language
+    if language is Language.EN:
+        return one_line(row.text("Heading"))
+    twin = f"Heading {language.value}"
+    translated = one_line(row.text(twin))
+    if translated or not row.text("Heading"):
+        return translated
+    row.table.untranslated(row, "Heading", twin, "the delegation's usual heading")
+    return None
+
+
 def read_headings(book: OpenWorkbook, problems: list[Problem]) -> tuple[HeadingOverride, ...]:
     table = book.table(
         "Delegations", sheet("Delegations").required_columns, problems, optional=True
@@ -137,7 +151,7 @@ def read_headings(book: OpenWorkbook, problems: list[Problem]) -> tuple[HeadingO
         return ()
     overrides = []
     for row in table:
-        delegation, heading = one_line(row.text("Delegation")), one_line(row.text("Heading"))
+        delegation, heading = one_line(row.text("Delegation")), _heading(row)
         if not delegation:
             problems.append(
                 Problem(
@@ -146,6 +160,8 @@ def read_headings(book: OpenWorkbook, problems: list[Problem]) -> tuple[HeadingO
                     row.ref("Delegation"),
                 )
             )
+        elif heading is None:
+            continue
         elif not heading:
             problems.append(
                 Problem(

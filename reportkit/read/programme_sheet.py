@@ -59,8 +59,8 @@ def read_programme(
             open_days[-1].used = True
         start = _time(row, "Start", problems)
         end = _time(row, "End", problems)
-        title = one_line(row.text("Title"))
-        description = one_line(row.text("Description"))
+        title = one_line(row.localized("Title"))
+        description = one_line(row.localized("Description"))
         points = _points(row, problems)
         if not (title or description or points):
             problems.append(
@@ -109,7 +109,7 @@ def _day_row_warnings(open_days: list[_OpenDay]) -> list[Problem]:
 
 def _points(row: Row, problems: list[Problem]) -> tuple[str, ...]:
     points, removed = [], []
-    for line in row.text("Points").split("\n"):
+    for line in row.localized("Points").split("\n"):
         point, mark = without_bullets(line)
         if mark:
             removed.append(mark)
@@ -126,7 +126,7 @@ def _points(row: Row, problems: list[Problem]) -> tuple[str, ...]:
             Problem(
                 message,
                 "each line prints with a bullet of its own; delete the typed ones from the cell",
-                row.ref("Points"),
+                row.source("Points"),
                 Severity.WARNING,
             )
         )

@@ -83,7 +83,7 @@ def read_blocks(
         if kind and text:
             if kind is not BlockKind.PARAGRAPH:
                 text = one_line(text)
-            blocks.append(ReportBlock(kind, text, row.ref("Text"), key))
+            blocks.append(ReportBlock(kind, text, row.source("Text"), key))
     problems.extend(table.problems)
     return tuple(blocks)
 
@@ -100,9 +100,9 @@ def read_agenda(
         kind = _kind(row, AgendaKind, problems)
         hint = _AGENDA_MARKED.get(kind) if kind else None
         text = _unmarked(hint, _required_text(row, problems), row, problems)
-        note = one_line(row.text("Note"))
+        note = one_line(row.localized("Note"))
         if kind and text:
-            entries.append(AgendaEntry(kind, one_line(text), note, row.ref("Text")))
+            entries.append(AgendaEntry(kind, one_line(text), note, row.source("Text")))
     problems.extend(table.problems)
     return tuple(entries)
 
@@ -116,7 +116,7 @@ def _kind(row: Row, kinds: type[K], problems: list[Problem]) -> K | None:
 
 
 def _required_text(row: Row, problems: list[Problem]) -> str:
-    text = row.text("Text")
+    text = row.localized("Text")
     if not text:
         problems.append(
             Problem("the Text is empty", "type the text or delete the row", row.ref("Text"))
@@ -135,7 +135,7 @@ def _unmarked(word_marks: str | None, text: str, row: Row, problems: list[Proble
             Problem(
                 f'the typed "{mark}" was removed from the start of the text',
                 f"{word_marks}; delete it from the cell",
-                row.ref("Text"),
+                row.source("Text"),
                 Severity.WARNING,
             )
         )

@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
+from reportkit.arrange.language import language_name
+from reportkit.model import Language
 from reportkit.problems import InputError, Problem, Severity, cell_ref, column_letters
 from reportkit.read.cell_values import open_book, sheet_grid, sheet_parts
 from reportkit.read.cells import EXCEL_ERRORS, as_text, clean_text
@@ -107,6 +109,30 @@ class Row:
             )
         return text
 
+    def source(self, column: str) -> str:
+        """The cell the edition's text of `column` comes from, to locate problems in it."""
+        language = self.table.language
+        if language is not Language.EN:
+            twin = f"{column} {language.value}"
+            if as_text(self.raw(twin)).strip():
+                return self.ref(twin)
+        return self.ref(column)
+
+    def localized(self, column: str, *, fallback: bool = True) -> str:
+        """The cell's text in the edition's language: from the column's twin (`Text fr`),
+        else, with a warning, the English column's (or nothing, without `fallback`)."""
+        language = self.table.language
+        if language is Language.EN:
+            return self.text(column)
+        twin = f"{column} {language.value}"
+        translated = self.text(twin)
+        if translated or not fallback:
+            return translated
+        english = self.text(column)
+        if english:
+            self.table.untranslated(self, column, twin)
+        return english
+
 
 @dataclass
 class SheetTable:
@@ -116,6 +142,34 @@ class SheetTable:
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     uncached: set[str] = field(default_factory=set)
+    language: Language = Language.EN
+    _missing: set[str] = field(default_factory=set)
+
+    def untranslated(self, row: Row, column: str, twin: str, instead: str = "") -> None:
+        """A text another edition prints `instead` (by default the English): said at the
+        empty cell, or once for the sheet when the whole column is missing."""
+        name = language_name(self.language)
+        if normalise_name(twin) in self.columns:
+            self.problems.append(
+                Problem(
+                    f'no {name} text in "{twin}", so the {name} edition prints '
+                    + (instead or "the English"),
+                    f"type the {name} text in the cell",
+                    row.ref(twin),
+                    Severity.WARNING,
+                )
+            )
+        elif twin not in self._missing:
+            self._missing.add(twin)
+            self.problems.append(
+                Problem(
+                    f'no column "{twin}", so the {name} edition prints '
+                    + (instead or f"the {column} column's English text"),
+                    f'add a column "{twin}" with the {name} text',
+                    f"{self.name}!1:1",
+                    Severity.WARNING,
+                )
+            )
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
@@ -124,8 +178,9 @@ class SheetTable:
 class OpenWorkbook:
     """A workbook opened for reading; sheets are read as tables on demand."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, language: Language = Language.EN) -> None:
         self.path = path
+        self.language = language
         self._handle, self.book = _open(path)
         self.tables: list[SheetTable] = []
         self.titles: list[str] = list(self.book.sheet_names)
@@ -165,7 +220,7 @@ class OpenWorkbook:
             if key and key not in columns:
                 columns[key] = index
         uncached = {f"{title}!{cell}" for cell in scan.uncached_formulas}
-        table = SheetTable(title, columns, header, uncached=uncached)
+        table = SheetTable(title, columns, header, uncached=uncached, language=self.language)
         self.tables.append(table)
         missing = [c for c in required if normalise_name(c) not in columns]
         if missing:

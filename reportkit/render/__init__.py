@@ -13,7 +13,7 @@ from reportkit.model import Language, Meeting
 from reportkit.render.annex_headers import head_annexes
 from reportkit.render.blocks import ParagraphWriter
 from reportkit.render.context import contents, context
-from reportkit.render.direction import mark_right_to_left
+from reportkit.render.direction import mark_right_to_left, right_to_left_layout
 from reportkit.render.limits import TemplateLimits
 from reportkit.render.package import clean_package
 from reportkit.render.splice import splice
@@ -54,9 +54,12 @@ def render_report(
         limits = limits or TemplateLimits.from_environment()
         document = render_user_template(template, values, limits)
     # The template's own paragraphs; those written below mark themselves as they are written.
-    mark_right_to_left(document)
-    splice(document, contents(report, ParagraphWriter(document)))
+    right_to_left = report.language is Language.AR
+    mark_right_to_left(document, right_to_left)
+    splice(document, contents(report, ParagraphWriter(document, right_to_left)))
     head_annexes(document, report.annexes)
+    if right_to_left:
+        right_to_left_layout(document)
     clean_package(document)
     _set_properties(document, report, meeting)
     return document

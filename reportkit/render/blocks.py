@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from reportkit.arrange import styles
 from reportkit.arrange.references import FIELD_START
 from reportkit.arrange.result import AgendaLine, BodyBlock, ParticipantSection
-from reportkit.render.direction import is_right_to_left
+from reportkit.render.direction import is_right_to_left, script_runs
 from reportkit.render.markup import Span, parse
 from reportkit.render.numbering import style_num_id
 
@@ -31,8 +31,10 @@ W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 class ParagraphWriter:
     """Writes paragraphs for one document, whose styles and numbering they refer to."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, right_to_left: bool = False) -> None:
+        """`right_to_left`: the edition runs right to left (Arabic), every paragraph too."""
         self._document = document
+        self._right_to_left = right_to_left
         self._style_ids = {s.name: s.style_id for s in document.styles if s.name}
         self._restarted: dict[tuple[str, int], int] = {}
         self._openings: dict[tuple[str, int, bool], str] = {}
@@ -80,10 +82,10 @@ class ParagraphWriter:
     ) -> str:
         """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`.
 
-        A paragraph whose text starts in Arabic (or another right-to-left script) is set
-        right to left, paragraph and runs, as Word sets such text (see `direction`).
+        A paragraph of the Arabic edition, or whose text starts in Arabic (or another
+        right-to-left script), is set right to left, its Arabic runs too (see `direction`).
         """
-        rtl = is_right_to_left(text)
+        rtl = self._right_to_left or is_right_to_left(text)
         key = (style, restart, rtl)
         opening = self._openings.get(key)
         if opening is None:
@@ -139,6 +141,17 @@ def _levels(numbering: object, abstract: int) -> list[int]:
 
 
 def _run(span: Span, rtl: bool = False) -> str:
+    """The span's runs: one, or in a right-to-left paragraph one per stretch of a script,
+    only the Arabic ones marked `w:rtl`."""
+    if not rtl or span.bookmark:
+        return _script_run(span, rtl and is_right_to_left(span.text))
+    return "".join(
+        _script_run(Span(text, span.bold, span.italic), piece_rtl)
+        for text, piece_rtl in script_runs(span.text, True)
+    )
+
+
+def _script_run(span: Span, rtl: bool) -> str:
     properties = (
         ("<w:b/><w:bCs/>" if span.bold else "")
         + ("<w:i/><w:iCs/>" if span.italic else "")

@@ -44,21 +44,22 @@ def instruction_lines() -> list[Line]:
     lines = []
     for sheet in SHEETS:
         lines.append(Line(sheet.name, "", _sheet_required(sheet), sheet.purpose))
-        columns: tuple[Column, ...] = sheet.columns
+        lines += [_line(sheet.name, column, column.translations) for column in sheet.columns]
         if sheet.name == "Meeting":
-            columns += MEETING_FIELDS
-        lines += [
-            Line(
-                sheet.name,
-                column.name,
-                "yes" if column.required else "",
-                column.meaning,
-                column.accepts,
-                column.example,
-            )
-            for column in columns
-        ]
+            value = sheet.column("Value").translations
+            lines += [
+                _line(sheet.name, field, value if field.translated else ())
+                for field in MEETING_FIELDS
+            ]
     return lines
+
+
+def _line(sheet: str, column: Column, translations: tuple[str, ...]) -> Line:
+    meaning = column.meaning
+    if translations:
+        meaning += f" For the other editions: {' and '.join(translations)}."
+    required = "yes" if column.required else ""
+    return Line(sheet, column.name, required, meaning, column.accepts, column.example)
 
 
 def _sheet_required(sheet: Sheet) -> str:
