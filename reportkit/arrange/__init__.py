@@ -13,7 +13,7 @@ from reportkit.arrange.participants import arrange_participants
 from reportkit.arrange.programme import programme_heading, programme_rows
 from reportkit.arrange.references import Resolver, bookmark_rows, gather
 from reportkit.arrange.result import ArrangedReport, BodyBlock, TitleBlock
-from reportkit.model import AgendaEntry, MeetingInput, ProgrammeSlot, ReportBlock
+from reportkit.model import AgendaEntry, Language, MeetingInput, ProgrammeSlot, ReportBlock
 from reportkit.problems import Problem
 from reportkit.reference import ReferenceData
 
@@ -35,7 +35,7 @@ def arrange(
     body = number_body(source.report, meeting.numbering, lists)
     reported = [*(earlier or []), *problems]
     pairs = arrange_annexes(
-        source, sections, heading, title.upper(), dates, lists, problems, reported
+        source, sections, heading, _annex_title(title, language), dates, lists, problems, reported
     )
     texts = [source.report, *(spec.blocks for spec, _ in pairs)]
     marked, paragraphs = bookmark_rows(texts, [body, *(a.blocks for _, a in pairs)], problems)
@@ -64,6 +64,13 @@ def arrange(
         language=language,
     )
     return report, problems
+
+
+def _annex_title(title: str, language: Language) -> str:
+    """The title above each annex: all capitals in English (`2ND TECHNICAL MEETING`, as the
+    reference report prints it); elsewhere as the title block, whose capitals keep French
+    ordinals small (`23e RÉUNION`)."""
+    return title.upper() if language is Language.EN else title
 
 
 def _resolved(

@@ -92,7 +92,7 @@ class DelegationResolver:
     def place(self, name: str, section: Section | None) -> Placement | None:
         """None when the name is unknown and no section says what it is."""
         if section is Section.SECRETARIAT or (section is None and self.is_secretariat(name)):
-            name = self.secretariat or name
+            name = self._secretariat_name(name)
             return Placement(SECRETARIAT_KEY, Section.SECRETARIAT, (0, 0, ()), name, name)
         found = self.reference.find(name)
         if found is not None:
@@ -102,6 +102,17 @@ class DelegationResolver:
         # Listed under a section of its own choosing, an unknown name files after known ones.
         order = (0, 9, (collation_key(name, self.ordering),))
         return Placement(f"name:{match_key(name)}", section, order, name, name)
+
+    def _secretariat_name(self, typed: str) -> str:
+        """The secretariat's heading: its name as the meeting gives it, in another edition
+        the reference data's name in that language (English where it has none)."""
+        known = self._secretariat_match
+        if self.language is Language.EN or known is None:
+            return self.secretariat or typed
+        if not known.translated(self.language):
+            self.untranslated.setdefault(SECRETARIAT_KEY, known)
+            return self.secretariat or typed
+        return known.localized(self.language).formal_name
 
     def _known(self, found: Delegation, section: Section | None) -> Placement:
         target = section or _SECTION_OF_KIND[found.kind]
@@ -120,7 +131,8 @@ class DelegationResolver:
         return Placement(f"ref:{found.name}", target, order, shown.heading, short)
 
     def key_of(self, name: str) -> str:
-        placement = self.place(name, Section.OTHERS)
+        """The group a name stands for: the secretariat's own, or the delegation's."""
+        placement = self.place(name, None) or self.place(name, Section.OTHERS)
         assert placement is not None
         return placement.key
 
@@ -250,9 +262,10 @@ _LANGUAGE_ORDERING = {
 
 def _untranslated(participant: Participant, delegation: Delegation, language: Language) -> Problem:
     return Problem(
-        f"the reference data has no {language_name(language)} name for {delegation.name}, so "
+        f"the reference data has no {language_name(language)} name for {delegation.heading}, so "
         "its heading is printed in English",
-        "add a row for it to the Delegations sheet with the heading to print",
+        f"add a row for it to the Delegations sheet with the heading to print in a column"
+        f' "Heading {language.value}"',
         participant.delegation_location,
         Severity.WARNING,
     )
@@ -262,7 +275,8 @@ def _person(participant: Participant, language: Language = Language.EN) -> Perso
     name = capitals(" ".join(p for p in (participant.first_name, participant.last_name) if p))
     shown = honorific(participant.honorific, language)
     prefix = f"{shown} " if shown else ""
-    details = ", ".join(p for p in (participant.position, participant.organisation) if p)
+    separator = labels(language).list_separator
+    details = separator.join(p for p in (participant.position, participant.organisation) if p)
     return Person(f"-{prefix}{name}", details)
 
 

@@ -120,14 +120,12 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
     annex_numbering = choice("annex_numbering", AnnexNumbering, AnnexNumbering.ROMAN)
     date_style = choice("date_style", DateStyle, DateStyle.ORDINAL)
     annex_header = choice("annex_header", YesNo, YesNo.NO) is YesNo.YES
-    problems.extend(table.problems)
     if not title or start is None:
+        problems.extend(table.problems)
         return None
-    headings: dict[Section, str] = {}
-    for key, section in _HEADING_FIELDS.items():
-        if text(key):
-            headings[section] = text(key)
-    return Meeting(
+    typed_headings = {section: text(key) for key, section in _HEADING_FIELDS.items()}
+    headings = {section: typed for section, typed in typed_headings.items() if typed}
+    meeting = Meeting(
         title=title,
         date=start,
         document=text("document"),
@@ -151,6 +149,9 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         language=book.language,
         languages=_languages(rows.get("languages"), problems),
     )
+    # Last: reading the fields above may have found more (an untranslated venue, say).
+    problems.extend(table.problems)
+    return meeting
 
 
 def _languages(row: Row | None, problems: list[Problem]) -> tuple[Language, ...]:

@@ -1,0 +1,199 @@
+"""What each edition says in its own language, tested on the model: words, dates, capitals,
+the texts read from per-language columns, the editions asked for, the order of states."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reportkit.api import editions, output_path
+from reportkit.arrange.capitals import capitals
+from reportkit.arrange.dates import date_line, day_heading
+from reportkit.arrange.language import honorific, labels, original_line
+from reportkit.arrange.participants import arrange_participants, edition_ordering
+from reportkit.model import DateStyle, Language, Meeting, Ordering, Participant, Section
+from reportkit.problems import Severity
+from reportkit.read import read_languages, read_workbook
+from reportkit.reference import load_reference
+from tests.workbooks import MINIMAL, variant, write_workbook
+
+FR, AR, EN = Language.FR, Language.AR, Language.EN
+
+
+def meeting(language: Language, **fields: object) -> Meeting:
+    values: dict[str, object] = {"title": "T", "date": date(2022, 11, 1), **fields}
+    return Meeting(language=language, **values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "end", "expected"),
+    [
+        (FR, date(2022, 11, 1), None, "(1er novembre 2022)"),
+        (FR, date(2017, 5, 10), date(2017, 5, 11), "(10-11 mai 2017)"),
+        (FR, date(2022, 11, 30), date(2022, 12, 2), "(30 novembre-2 décembre 2022)"),
+        # The form of COMCEC's Arabic Follow-up Committee report (SOURCES.md, FC33-AR):
+        # Western digits, the month by both its names.
+        (AR, date(2017, 5, 10), date(2017, 5, 11), "(10-11 مايو / أيار 2017)"),
+        (AR, date(2022, 11, 1), None, "(1 نوفمبر / تشرين الثاني 2022)"),
+    ],
+)
+def test_dates_read_as_the_edition_writes_them(
+    language: Language, start: date, end: date | None, expected: str
+) -> None:
+    assert date_line(meeting(language, date=start, end_date=end)) == expected
+
+
+def test_the_venue_joins_the_date_with_the_edition_s_punctuation() -> None:
+    french = date_line(meeting(FR, venue="Ankara"))
+    assert french == "(1er novembre 2022\u00a0; Ankara)"
+    arabic = date_line(meeting(AR, venue="أنقرة", date_style=DateStyle.VENUE_FIRST))
+    assert arabic == "(أنقرة، 1 نوفمبر / تشرين الثاني 2022)"
+
+
+def test_programme_days_are_named_in_the_edition_s_language() -> None:
+    assert day_heading(date(2022, 11, 1), FR) == "mardi 1er novembre 2022"
+    assert day_heading(date(2022, 11, 1), AR).startswith("الثلاثاء")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("23e Réunion du Comité de suivi", "23e RÉUNION DU COMITÉ DE SUIVI"),
+        ("1re Session", "1re SESSION"),
+        ("Côte d'Ivoire", "CÔTE D'IVOIRE"),
+        ("République arabe d'Égypte", "RÉPUBLIQUE ARABE D'ÉGYPTE"),
+    ],
+)
+def test_french_capitals_keep_accents_and_small_ordinals(typed: str, expected: str) -> None:
+    assert capitals(typed, FR) == expected
+
+
+def test_words_reportkit_writes_are_the_edition_s() -> None:
+    french, arabic = labels(FR), labels(AR)
+    assert (french.participants, french.programme, french.annex) == (
+        "LISTE DES PARTICIPANTS",
+        "PROJET DE PROGRAMME",
+        "ANNEXE",
+    )
+    assert french.sections[Section.MEMBERS] == "PAYS MEMBRES DE L'OCI"
+    assert arabic.participants == "قائمة المشاركين"
+    assert original_line("English", FR) == "Original\u00a0: anglais"
+    assert original_line("English", AR) == "الأصل: الإنجليزية"
+    assert honorific("H.E. Dr.", FR) == "S.E. Dr"
+    assert honorific("Ms.", AR) == "السيدة"
+
+
+def test_output_names_carry_the_edition() -> None:
+    assert output_path("m.xlsx", "out", EN).name == "m.docx"
+    assert output_path("m.xlsx", "out", FR).name == "m.fr.docx"
+    assert output_path("m.xlsx", "out", AR).name == "m.ar.docx"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (None, (EN,)),
+        ("fr", (FR,)),
+        ("en, fr, ar", (EN, FR, AR)),
+        ("AR;EN", (EN, AR)),
+        ("all", (EN, FR, AR)),
+        ("English, French", (EN, FR)),
+    ],
+)
+def test_the_meeting_field_languages_chooses_the_editions(
+    tmp_path: Path, typed: str | None, expected: tuple[Language, ...]
+) -> None:
+    rows = [list(r) for r in MINIMAL["Meeting"]]
+    if typed is not None:
+        rows.append(["languages", typed])
+    workbook = write_workbook(tmp_path / "m.xlsx", variant(Meeting=rows))
+    assert read_languages(workbook) == expected
+    assert tuple(editions(workbook)) == expected
+    assert editions(workbook, [AR]) == [AR]
+
+
+def test_an_unknown_language_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    rows = [*MINIMAL["Meeting"], ["languages", "en, de"]]
+    workbook = write_workbook(tmp_path / "m.xlsx", variant(Meeting=rows))
+    _, problems = read_workbook(workbook)
+    [problem] = [p for p in problems if "language" in p.message]
+    assert problem.severity is Severity.ERROR
+    assert problem.location == "Meeting!B5"
+    assert '"de"' in problem.message
+
+
+def translated_workbook(path: Path) -> Path:
+    return write_workbook(
+        path,
+        variant(
+            Meeting=[
+                ["Field", "Value", "Value fr"],
+                ["title", "1st Test Meeting", "1re Réunion de test"],
+                ["date", date(2023, 5, 2)],
+                ["venue", "Ankara", None],
+                ["secretariat", "COMCEC Coordination Office", "Bureau"],
+            ],
+            Report=[
+                ["Kind", "Text", "Text fr"],
+                ["paragraph", "The Meeting was held.", "La réunion s'est tenue."],
+                ["paragraph", "It ended.", None],
+            ],
+        ),
+    )
+
+
+def test_texts_come_from_the_edition_s_columns(tmp_path: Path) -> None:
+    workbook = translated_workbook(tmp_path / "m.xlsx")
+    french, _ = read_workbook(workbook, FR)
+    english, _ = read_workbook(workbook, EN)
+    assert french is not None and english is not None
+    assert french.meeting.title == "1re Réunion de test"
+    assert [b.text for b in french.report] == ["La réunion s'est tenue.", "It ended."]
+    assert [b.text for b in english.report] == ["The Meeting was held.", "It ended."]
+    # The secretariat is a name reportkit looks up, never translated in the workbook.
+    assert french.meeting.secretariat == "COMCEC Coordination Office"
+
+
+def test_a_missing_translation_is_a_located_warning_and_the_english_is_printed(
+    tmp_path: Path,
+) -> None:
+    workbook = translated_workbook(tmp_path / "m.xlsx")
+    french, problems = read_workbook(workbook, FR)
+    assert french is not None and french.meeting.venue == "Ankara"
+    warnings = {p.location: p.message for p in problems if p.severity is Severity.WARNING}
+    assert 'no French text in "Value fr"' in warnings["Meeting!C4"]
+    assert 'no French text in "Text fr"' in warnings["Report!C3"]
+    # A sheet without the column at all is said once, at its header.
+    assert 'no column "Text fr"' in warnings["Agenda!1:1"]
+    _, english_problems = read_workbook(workbook, EN)
+    assert not [p for p in english_problems if "French" in p.message]
+
+
+def test_an_arabic_edition_warns_of_its_own_missing_columns(tmp_path: Path) -> None:
+    workbook = translated_workbook(tmp_path / "m.xlsx")
+    _, problems = read_workbook(workbook, AR)
+    assert any(p.location == "Report!1:1" and 'no column "Text ar"' in p.message for p in problems)
+
+
+def test_each_edition_orders_states_its_own_way_unless_the_meeting_says() -> None:
+    assert edition_ordering(meeting(EN)) == Ordering.ENGLISH
+    assert edition_ordering(meeting(FR)) == Ordering.FRENCH
+    assert edition_ordering(meeting(AR)) == Ordering.OIC
+    chosen = meeting(FR, ordering=Ordering.ENGLISH, field_locations={"ordering": "Meeting!B9"})
+    assert edition_ordering(chosen) == Ordering.ENGLISH
+
+
+def test_a_state_is_headed_by_its_formal_name_in_the_edition() -> None:
+    people = tuple(
+        Participant(state, "Ahmed", "Hassan", delegation_location=f"Participants!A{i}")
+        for i, state in enumerate(("Jordan", "Côte d'Ivoire"), start=2)
+    )
+    for language, expected in (
+        (FR, ["RÉPUBLIQUE DE CÔTE D'IVOIRE", "ROYAUME HACHÉMITE DE JORDANIE"]),
+        (AR, ["المملكة الأردنية الهاشمية", "جمهورية كوت ديفوار"]),
+    ):
+        sections, problems = arrange_participants(meeting(language), people, (), load_reference())
+        assert [g.heading for g in sections[0].groups] == expected
+        assert not problems
