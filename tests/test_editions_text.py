@@ -4,9 +4,12 @@ the texts read from per-language columns, the editions asked for, the order of s
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportkit.api import editions, output_path
 from reportkit.arrange.capitals import capitals
@@ -17,6 +20,7 @@ from reportkit.model import DateStyle, Language, Meeting, Ordering, Participant,
 from reportkit.problems import Severity
 from reportkit.read import read_languages, read_workbook
 from reportkit.reference import load_reference
+from reportkit.render.direction import script_runs
 from tests.workbooks import MINIMAL, variant, write_workbook
 
 FR, AR, EN = Language.FR, Language.AR, Language.EN
@@ -197,3 +201,20 @@ def test_a_state_is_headed_by_its_formal_name_in_the_edition() -> None:
         sections, problems = arrange_participants(meeting(language), people, (), load_reference())
         assert [g.heading for g in sections[0].groups] == expected
         assert not problems
+
+
+mixed_text = st.text(
+    alphabet=st.sampled_from("abcXYZ" + "مرحباقل" + " .,()-،؛0123456789"), max_size=40
+)
+
+
+@given(text=mixed_text, right_to_left=st.booleans())
+def test_runs_cut_by_script_keep_the_text_and_mark_only_arabic_right_to_left(
+    text: str, right_to_left: bool
+) -> None:
+    pieces = list(script_runs(text, right_to_left))
+    assert "".join(piece for piece, _ in pieces) == text
+    assert all(a[1] != b[1] for a, b in pairwise(pieces))
+    for piece, rtl in pieces:
+        assert not (rtl and any(c in "abcXYZ" for c in piece))
+        assert rtl or not any(c in "مرحباقل" for c in piece)

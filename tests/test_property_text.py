@@ -49,6 +49,7 @@ def free_text_cells(path: Path) -> list[tuple[str, str]]:
                     isinstance(cell.value, str)
                     and column not in VOCABULARY_COLUMNS
                     and column != "field"
+                    and not column.endswith((" fr", " ar"))  # the English edition's text only
                 ):
                     cells.append((sheet.title, cell.coordinate))
     return cells

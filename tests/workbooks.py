@@ -199,3 +199,92 @@ def arabic_meeting() -> dict[str, list[list[object]]]:
             ["COMCEC Coordination Office", "Mr.", "Selçuk", "Koç", "Director General", ""],
         ],
     )
+
+
+def edition_meeting() -> dict[str, list[list[object]]]:
+    """A meeting written in English, French and Arabic, all three editions asked for; the
+    French and English filing orders of its states differ, and one Arabic text is missing."""
+    delegates = (
+        ("Jordan", "Mr.", "Omar", "Khalid", "Director", "مدير", "Directeur"),
+        ("Côte d'Ivoire", "H.E.", "Amadou", "Koné", "Minister", "وزير", "Ministre"),
+        ("United Arab Emirates", "Ms.", "Mona", "Said", "Expert", "خبيرة", "Experte"),
+        ("Egypt", "Dr.", "Ali", "Hassan", "Adviser", "مستشار", "Conseiller"),
+        ("Chad", "Mr.", "Idriss", "Mahamat", "Engineer", "مهندس", "Ingénieur"),
+        ("Comoros", "Ms.", "Fatima", "Ali", "Head of Unit", "رئيسة وحدة", "Cheffe d'unité"),
+        ("Saudi Arabia", "Mr.", "Faisal", "Saud", "Counsellor", "مستشار", "Conseiller"),
+        ("SESRIC", "Dr.", "Atilla", "Karaman", "Director", "مدير", "Directeur"),
+        ("COMCEC Coordination Office", "Mr.", "Selçuk", "Koç", "Director General",
+         "المدير العام", "Directeur général"),
+    )  # fmt: skip
+    organisation = ("Ministry of Trade", "وزارة التجارة", "Ministère du Commerce")
+    return variant(
+        Meeting=[
+            ["Field", "Value", "Value fr", "Value ar"],
+            [
+                "title",
+                "23rd Meeting of the Follow-up Committee",
+                "23e Réunion du Comité de suivi",
+                "الاجتماع الثالث والعشرون للجنة المتابعة",
+            ],
+            ["date", date(2022, 11, 1)],
+            ["end_date", date(2022, 11, 3)],
+            ["venue", "Ankara", "Ankara", "أنقرة"],
+            ["time_zone", "Ankara Time - GMT+3", "Heure d'Ankara - GMT+3", "بتوقيت أنقرة"],
+            ["secretariat", "COMCEC Coordination Office"],
+            ["languages", "en, fr, ar"],
+        ],
+        Report=[
+            ["Kind", "Text", "Text fr", "Text ar"],
+            [
+                "paragraph",
+                "The Meeting was **held in Ankara** with COMCEC delegates.",
+                "La réunion s'est **tenue à Ankara** avec les délégués du COMCEC.",
+                "عُقد الاجتماع **في أنقرة** بحضور مندوبي COMCEC.",
+            ],
+            ["paragraph", "It ended.", "Elle s'est achevée.", None],
+            ["heading", "Opening", "Ouverture", "الافتتاح"],
+            ["bullet", "A point.", "Un point.", "نقطة."],
+        ],
+        Agenda=[
+            ["Kind", "Text", "Text fr", "Text ar"],
+            ["item", "Opening", "Ouverture", "الافتتاح"],
+            ["item", "Any Other Business", "Questions diverses", "ما يستجد من أعمال"],
+        ],
+        Programme=[
+            ["Day", "Start", "End", "Title", "Title fr", "Title ar"],
+            [date(2022, 11, 1), "10.00", "10.30", "Opening", "Ouverture", "الافتتاح"],
+            [None, "10.30", "12.00", "Discussion", "Débat", "نقاش"],
+        ],
+        Participants=[
+            [
+                "Delegation",
+                "Honorific",
+                "First name",
+                "Last name",
+                "Position",
+                "Position ar",
+                "Position fr",
+                "Organisation",
+                "Organisation ar",
+                "Organisation fr",
+            ],
+            *([*person, *organisation] for person in delegates),
+        ],
+    )
+
+
+def all_members_meeting(states: list[str]) -> dict[str, list[list[object]]]:
+    """Every member state with one delegate, typed in no order, in all three editions."""
+    shuffled = states[1::2] + states[::2]
+    people: list[list[object]] = [["Delegation", "Honorific", "First name", "Last name"]]
+    people += [[state, "Mr.", "Ahmed", f"Delegate{i}"] for i, state in enumerate(shuffled)]
+    return variant(
+        Meeting=[
+            ["Field", "Value"],
+            ["title", "Meeting of All Members"],
+            ["date", date(2023, 5, 2)],
+            ["secretariat", "COMCEC Coordination Office"],
+            ["languages", "all"],
+        ],
+        Participants=people,
+    )

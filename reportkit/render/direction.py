@@ -47,23 +47,46 @@ def has_right_to_left(text: str) -> bool:
 def script_runs(text: str, right_to_left: bool) -> Iterator[tuple[str, bool]]:
     """`text` cut where its script changes direction: (piece, is right to left).
 
-    Spaces, digits and punctuation go with the strong text before them (at the start,
-    with the paragraph's direction), as Word cuts the runs of a mixed line.
+    Spaces, digits and punctuation between two stretches of one direction belong to them;
+    between stretches of two directions, or at either end, they take the paragraph's
+    direction (`right_to_left`), as Unicode's bidirectional algorithm sets them (rules N1,
+    N2): the full stop after a Latin acronym ending an Arabic sentence is Arabic.
     """
     if not has_right_to_left(text):
         yield text, False
         return
-    start, current = 0, right_to_left
+    pieces: list[tuple[str, bool]] = []
+    current: bool | None = None  # the direction of the stretch being gathered
+    start = pending = 0  # where it starts; where the neutrals after its last letter start
     for index, character in enumerate(text):
         direction = unicodedata.bidirectional(character)
         if direction not in _STRONG:
             continue
         rtl = direction in _RIGHT_TO_LEFT
-        if rtl != current:
-            if index > start:
-                yield text[start:index], current
+        if current is None:
+            if index and rtl != right_to_left:
+                pieces.append((text[:index], right_to_left))
+                start = index
+            current = rtl
+        elif rtl != current:
+            # Neutrals between two directions take the paragraph's.
+            cut = pending if current != right_to_left else index
+            pieces.append((text[start:cut], current))
+            if cut < index:
+                pieces.append((text[cut:index], right_to_left))
             start, current = index, rtl
-    yield text[start:], current
+        pending = index + 1
+    if current != right_to_left and pending < len(text):
+        pieces += [(text[start:pending], bool(current)), (text[pending:], right_to_left)]
+    else:
+        pieces.append((text[start:], bool(current)))
+    merged: list[tuple[str, bool]] = []
+    for piece, rtl in pieces:
+        if merged and merged[-1][1] == rtl:
+            merged[-1] = (merged[-1][0] + piece, rtl)
+        elif piece:
+            merged.append((piece, rtl))
+    yield from merged
 
 
 def mark_right_to_left(document: Document, edition: bool = False) -> int:
