@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import subprocess
 import unicodedata
 import zipfile
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from reportkit.model import Language
+from reportkit.render import default_template
 from reportkit.render.direction import has_right_to_left
 from tests.commands import reportkit_cli
 from tests.conftest import member_states, soffice_convert
@@ -33,10 +36,11 @@ ODF = {
 def built(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """The editions' folder, and the build's output (its workbook asks for en, fr and ar)."""
+    """The editions' folder, and the build's output (its workbook asks for en, fr and ar),
+    each with its PDF."""
     folder = tmp_path_factory.mktemp("editions")
     workbook = write_workbook(folder / "meeting.xlsx", edition_meeting())
-    result = reportkit_cli("build", str(workbook), "-o", str(folder / "out"))
+    result = reportkit_cli("build", str(workbook), "-o", str(folder / "out"), "--pdf")
     assert result.returncode == 0, result.stderr
     return folder / "out", result
 
@@ -49,8 +53,8 @@ def french_text(built: tuple[Path, object], tmp_path_factory: pytest.TempPathFac
 
 
 @pytest.fixture(scope="module")
-def arabic_pdf(built: tuple[Path, object], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return soffice_convert(built[0] / "meeting.ar.docx", "pdf", tmp_path_factory.mktemp("ar-pdf"))
+def arabic_pdf(built: tuple[Path, object]) -> Path:
+    return built[0] / "meeting.ar.pdf"
 
 
 def test_the_build_writes_one_report_per_edition(
@@ -58,7 +62,12 @@ def test_the_build_writes_one_report_per_edition(
 ) -> None:
     out, result = built
     names = ["meeting.docx", "meeting.fr.docx", "meeting.ar.docx"]
-    assert result.stdout.split() == [str(out / name) for name in names]
+    written = [
+        out / f"{stem}{suffix}"
+        for stem in ("meeting", "meeting.fr", "meeting.ar")
+        for suffix in (".docx", ".pdf")
+    ]
+    assert result.stdout.split() == [str(path) for path in written]
     again = reportkit_cli("build", str(out.parent / "meeting.xlsx"), "-o", str(out))
     assert again.returncode == 0
     assert "0 built, 3 unchanged" in again.stderr
@@ -304,3 +313,38 @@ def test_the_arabic_edition_of_57_members_follows_the_oic_s_own_order(
     rows = sorted(members(), key=lambda r: int(r["oic_order"]))
     expected = [r["name_ar_formal"] or r["name_ar"] for r in rows]
     assert all_members["ar"] == expected
+
+
+def test_a_restyled_template_serves_each_edition_through_its_twin(tmp_path: Path) -> None:
+    """`style.ar.docx` beside `style.docx` styles the Arabic edition; without it the
+    restyled English template does, and the edition still runs right to left."""
+    workbook = write_workbook(tmp_path / "meeting.xlsx", edition_meeting())
+    style = tmp_path / "style.docx"
+    shutil.copyfile(default_template(), style)
+    out = tmp_path / "out"
+
+    def build_arabic() -> tuple[etree._Element, bytes]:
+        result = reportkit_cli(
+            "build",
+            str(workbook),
+            "-o",
+            str(out),
+            "--lang",
+            "ar",
+            "--template",
+            str(style),
+            "--force",
+        )
+        assert result.returncode == 0, result.stderr
+        with zipfile.ZipFile(out / "meeting.ar.docx") as package:
+            return etree.fromstring(package.read("word/document.xml")), package.read(
+                "word/styles.xml"
+            )
+
+    body, styles = build_arabic()
+    assert b"Amiri" not in styles
+    assert all(p.find(f"{W}pPr/{W}bidi") is not None for p in body.iter(f"{W}p"))
+    assert all(s.find(f"{W}bidi") is not None for s in body.iter(f"{W}sectPr"))
+    shutil.copyfile(default_template(Language.AR), tmp_path / "style.ar.docx")
+    _, styles = build_arabic()
+    assert b"Amiri" in styles
