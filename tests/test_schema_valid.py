@@ -9,12 +9,21 @@ from pathlib import Path
 
 import pytest
 
+import reportkit
+from reportkit.model import Language
 from reportkit.render import default_template
+from tests.conftest import SAMPLE
 from tests.ooxml import problems
 
 
-def test_the_shipped_template_is_valid() -> None:
-    assert problems(default_template()) == []
+@pytest.mark.parametrize("language", list(Language))
+def test_the_shipped_templates_are_valid(language: Language) -> None:
+    assert problems(default_template(language)) == []
+
+
+@pytest.mark.parametrize("language", [Language.FR, Language.AR])
+def test_every_edition_of_the_sample_is_valid(language: Language, tmp_path: Path) -> None:
+    assert problems(reportkit.build(SAMPLE, tmp_path, language=language)) == []
 
 
 @pytest.mark.parametrize(
