@@ -113,21 +113,6 @@ def run_batch(
     unsafe, no Word document or has mistakes (every one of them), a state folder that cannot
     be used, or (with `pdf`) no LibreOffice raises `InputError` before anything is built.
     """
-    chosen = [(w, language) for w in workbooks for language in editions(w, languages)]
-    if on_planned:
-        on_planned(len(chosen))
-    templates = {
-        language: edition_template(template, language) if template else default_template(language)
-        for language in {language for _, language in chosen}
-    }
-    for used in dict.fromkeys(templates.values()):
-        check_template(used)
-        check_before_build(used)
-    soffice = None
-    if pdf:
-        from reportkit.pdf import find_soffice  # LibreOffice's driver, for --pdf only
-
-        soffice = find_soffice()
     store, notices = StateStore.open_existing(out_dir, check=True)
     for notice in notices:
         if on_notice:
@@ -136,6 +121,23 @@ def run_batch(
     pending: dict[int, Job] = {}
     claimed: dict[str, Path] = {}
     try:
+        chosen = [(w, lang) for w in workbooks for lang in _editions(w, languages, store)]
+        if on_planned:
+            on_planned(len(chosen))
+        templates = {
+            language: edition_template(template, language)
+            if template
+            else default_template(language)
+            for language in {language for _, language in chosen}
+        }
+        for used in dict.fromkeys(templates.values()):
+            check_template(used)
+            check_before_build(used)
+        soffice = None
+        if pdf:
+            from reportkit.pdf import find_soffice  # LibreOffice's driver, for --pdf only
+
+            soffice = find_soffice()
         hashes = {language: digest(used) for language, used in templates.items()}
         for index, (workbook, language) in enumerate(chosen):
             report = (workbook, language, hashes[language])
@@ -157,6 +159,25 @@ def run_batch(
             store.close()
     ordered = [outcomes[i] for i in range(len(chosen))]
     return _with_pdfs(ordered, out_dir, soffice) if soffice else ordered
+
+
+def _editions(
+    workbook: Path, languages: tuple[Language, ...] | None, store: StateStore | None
+) -> list[Language]:
+    """The editions to build of a workbook: those asked for, else its own, which the state
+    store remembers per workbook content so that an unchanged workbook is not opened."""
+    if languages is not None or store is None:
+        return editions(workbook, languages)
+    try:
+        workbook_hash = digest(workbook)
+    except OSError:
+        return editions(workbook)  # missing or unreadable: its build says so
+    remembered = store.editions(workbook_hash)
+    if remembered is not None:
+        return [Language(code) for code in remembered.split()]
+    found = editions(workbook)
+    store.record_editions(workbook_hash, " ".join(language.value for language in found))
+    return found
 
 
 def _with_pdfs(outcomes: list[Outcome], out_dir: Path, soffice: str) -> list[Outcome]:

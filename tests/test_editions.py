@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from reportkit.hashing import digest
 from reportkit.model import Language
 from reportkit.render import default_template
 from reportkit.render.direction import has_right_to_left
+from reportkit.state import StateStore
 from tests.commands import reportkit_cli
 from tests.conftest import member_states, soffice_convert
 from tests.workbooks import all_members_meeting, edition_meeting, write_workbook
@@ -348,3 +350,19 @@ def test_a_restyled_template_serves_each_edition_through_its_twin(tmp_path: Path
     shutil.copyfile(default_template(Language.AR), tmp_path / "style.ar.docx")
     _, styles = build_arabic()
     assert b"Amiri" in styles
+
+
+def test_the_state_store_remembers_which_editions_a_workbook_asks_for(
+    built: tuple[Path, object],
+) -> None:
+    """Planned once from the workbook, then from the store, so that a batch of unchanged
+    workbooks opens none of them; a changed workbook is planned afresh."""
+    out = built[0]
+    workbook = out.parent / "meeting.xlsx"
+    reportkit_cli("build", str(workbook), "-o", str(out))  # the store existed: now remembered
+    store, _ = StateStore.open_existing(out)
+    assert store is not None
+    try:
+        assert store.editions(digest(workbook)) == "en fr ar"
+    finally:
+        store.close()

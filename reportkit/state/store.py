@@ -38,7 +38,7 @@ from reportkit.state.migrate import migrate
 from reportkit.state.record import Record
 
 DATABASE = "state.db"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS blobs (hash TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -68,6 +68,10 @@ CREATE TABLE IF NOT EXISTS pdfs (
     source_hash TEXT NOT NULL,
     pdf_hash TEXT NOT NULL,
     made TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS editions (
+    workbook_hash TEXT PRIMARY KEY,
+    languages TEXT NOT NULL
 );
 """
 
@@ -229,6 +233,24 @@ class StateStore:
                 "INSERT OR REPLACE INTO pdfs (report, source_hash, pdf_hash, made) "
                 "VALUES (?, ?, ?, ?)",
                 (report, source, pdf, _now()),
+            )
+
+    def editions(self, workbook_hash: str) -> str | None:
+        """The editions (`en fr`) a workbook of these bytes asks for, if it was read before:
+        a batch plans its unchanged workbooks without opening them."""
+        try:
+            row = self._db.execute(
+                "SELECT languages FROM editions WHERE workbook_hash = ?", (workbook_hash,)
+            ).fetchone()
+        except sqlite3.DatabaseError as error:
+            raise _failure(self.folder / DATABASE, error) from error
+        return row[0] if row else None
+
+    def record_editions(self, workbook_hash: str, languages: str) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO editions (workbook_hash, languages) VALUES (?, ?)",
+                (workbook_hash, languages),
             )
 
     def blob(self, digest: str | None) -> bytes | None:
