@@ -108,7 +108,7 @@ def test_corrections_are_merged_into_the_edited_report_as_tracked_changes(
     assert "## Merged into the edited report" in notes
     assert "- Annex III, ARAB REPUBLIC OF EGYPT: added" in notes
     assert "- Annex III, REPUBLIC OF CAMEROON: removed" in notes
-    assert "- Annex III, COOPERATIVE REPUBLIC OF GUYANA: reworded" in notes
+    assert "- Annex III, COOPERATIVE REPUBLIC OF GUYANA, Mr. CHRISTOPHER DEEN: reworded" in notes
 
 
 def test_libreoffice_shows_the_merged_changes(meeting: Path, tmp_path: Path) -> None:
@@ -147,7 +147,7 @@ def test_a_merged_report_is_up_to_date_and_takes_the_next_correction(
     book.save(meeting)
     third = cli("build", str(meeting), "-o", str(out))
     assert third.returncode == 0, third.stderr
-    assert "Annex III, ARAB REPUBLIC OF EGYPT: reworded" in third.stderr
+    assert "Annex III, ARAB REPUBLIC OF EGYPT, Mr. AHMED HASSAN: reworded" in third.stderr
 
     expected = Document(str(fresh_build(meeting, tmp_path / "fresh")))
     hand_edit(expected, OPENING, HAND_EDIT)
@@ -166,7 +166,8 @@ def test_a_conflict_keeps_both_texts_and_is_one_located_line(meeting: Path, tmp_
 
     assert result.returncode == 0, result.stderr
     conflict = (
-        f"{report}: Annex III, COOPERATIVE REPUBLIC OF GUYANA: edited in Word and changed in "
+        f"{report}: Annex III, COOPERATIVE REPUBLIC OF GUYANA, Mr. CHRISTOPHER DEEN: edited in "
+        "Word and changed in "
         "the workbook — both kept, review the tracked change"
     )
     assert [line for line in result.stderr.splitlines() if "both kept" in line] == [conflict]

@@ -1,111 +1,238 @@
-"""The three-way merge decided on texts: the person's edits kept, the workbook's applied."""
+"""The three-way merge decided on texts: the person's edits kept, the workbook's applied,
+each correction on the line it belongs to — whatever styles, moves and joins the person made."""
 
 from __future__ import annotations
 
-from reportkit.merge.align import align
-from reportkit.merge.plan import Add, Keep, Remove, Reword, plan_merge
-from reportkit.merge.words import word_edits
+from reportkit.arrange import styles
+from reportkit.merge.align import Item, align
+from reportkit.merge.lines import Line
+from reportkit.merge.plan import (
+    BOTH_CHANGED,
+    DELETED_CHANGED,
+    EDITED_REMOVED,
+    Change,
+    Insert,
+    Target,
+    plan_merge,
+)
+from reportkit.merge.words import TextMap, carry, word_edits
+
+NAME, DETAILS, LAST = styles.DELEGATE_NAME, styles.DELEGATE_DETAILS, styles.DELEGATE_DETAILS_LAST
+HEADING, NUMBERED = styles.DELEGATION_HEADING, styles.NUMBERED_PARAGRAPH
 
 
-def items(texts: list[str]) -> list[tuple[str, str]]:
-    return [("p", text) for text in texts]
+def doc(*lines: tuple[str, str] | str) -> list[Line]:
+    return [Line(x, NUMBERED) if isinstance(x, str) else Line(x[1], x[0]) for x in lines]
 
 
-def plan(base: list[str], edited: list[str], new: list[str]):
-    labels = [f"<{t}>" for t in base], [f"<{t}>" for t in new]
-    return plan_merge(items(base), items(edited), items(new), *labels)
-
-
-BASE = [
-    "Report",
+BODY = doc(
     "The Meeting was held in Ankara.",
-    "Mr. Ahmed Hassan",
-    "Director, Ministry of Trade",
-    "Ms. Nacera Guemaz",
-    "Director of Digitization, Ministry of Digitization",
+    "The Meeting started with a recitation from the Holy Quran.",
+    "At the outset, Mr. Selçuk KOÇ delivered a welcome address.",
+    "The participants expressed their thanks and appreciation.",
+)
+
+GUYANA = [
+    (styles.PARTICIPANTS_SECTION, "A. MEMBER COUNTRIES OF THE OIC"),
+    (HEADING, "COOPERATIVE REPUBLIC OF GUYANA"),
+    (NAME, "-Mr. CHRISTOPHER DEEN"),
+    (DETAILS, "General Manager, National Data Management Authority"),
+    (NAME, "-Ms. MOVITA NARAIN"),
+    (LAST, "Planner, Ministry of Agriculture"),
+    (HEADING, "REPUBLIC OF IRAQ"),
+    (NAME, "-Ms. ISRAA HANOON"),
+    (LAST, "Chief Engineer, Ministry of Transportation"),
 ]
+LIST = doc(("Annex Heading", "ANNEX III"), *GUYANA)
+
+
+def texts(lines: list[Line]) -> list[str]:
+    return [line.text for line in lines]
+
+
+def replaced(lines: list[Line], index: int, text: str, style: str | None = None) -> list[Line]:
+    copy = list(lines)
+    copy[index] = Line(text, lines[index].style if style is None else style)
+    return copy
 
 
 def test_untouched_report_takes_every_correction() -> None:
-    new = [*BASE]
-    new[3] = "Senior Director, Ministry of Trade"
-    new.insert(4, "Mr. Karim Adel")
-    new.insert(5, "Adviser, Ministry of Trade")
-    del new[6:8]
-    result = plan(BASE, BASE, new)
-    assert result.steps == [
-        Keep(0),
-        Keep(1),
-        Keep(2),
-        Reword(3, 3),
-        Add(4),
-        Add(5),
-        Remove(4),
-        Remove(5),
-    ]
+    new = replaced(LIST, 4, "Senior Manager, National Data Management Authority")
+    result = plan_merge(LIST, LIST, new)
+    assert result.changes == [Change(Target(4), 0, 7, Target(4), 0, 6)]
     assert result.conflicts == []
     assert result.applied == [
-        "<Director, Ministry of Trade>: reworded",
-        "<Mr. Karim Adel>: added",
-        "<Adviser, Ministry of Trade>: added",
-        "<Ms. Nacera Guemaz>: removed",
-        "<Director of Digitization, Ministry of Digitization>: removed",
+        "Annex III, COOPERATIVE REPUBLIC OF GUYANA, Mr. CHRISTOPHER DEEN: reworded"
     ]
+
+
+def test_a_delegate_added_after_the_last_leaves_the_corrected_one_where_she_is() -> None:
+    """The issue's case: her detail line changes style in the new build, and must still be
+    the same line — her correction stays hers, the new delegate comes after her."""
+    edited = replaced(LIST, 6, "Senior Planner, Ministry of Agriculture")
+    new = [*LIST[:6], Line(LIST[6].text, DETAILS)]
+    new += doc((NAME, "-Mr. JOHN PERSAUD"), (LAST, "Director of ICT, Ministry of Agriculture"))
+    new += LIST[7:]
+    result = plan_merge(LIST, edited, new)
+    assert result.conflicts == []
+    assert result.changes == []
+    assert result.restyles == {6: 6}, "her line takes the workbook's style, not the workbook's text"
+    assert result.inserts == [Insert(7, after=6), Insert(8, after_new=7)]
+    assert result.applied == ["Annex III, COOPERATIVE REPUBLIC OF GUYANA, Mr. JOHN PERSAUD: added"]
+
+
+def test_the_last_delegate_removed_leaves_the_corrected_one_before_her() -> None:
+    edited = replaced(LIST, 4, "Director General, National Data Management Authority")
+    new = [*LIST[:4], Line(LIST[4].text, LAST), *LIST[7:]]
+    result = plan_merge(LIST, edited, new)
+    assert result.conflicts == []
+    assert sorted(result.removals) == [5, 6]
+    assert result.restyles == {4: 4}
+    assert result.applied == [
+        "Annex III, COOPERATIVE REPUBLIC OF GUYANA, Ms. MOVITA NARAIN: removed"
+    ]
+
+
+def test_a_delegate_the_workbook_removes_but_the_person_corrected_stays_whole() -> None:
+    edited = replaced(LIST, 6, "Senior Planner, Ministry of Agriculture")
+    new = [*LIST[:4], Line(LIST[4].text, LAST), *LIST[7:]]
+    result = plan_merge(LIST, edited, new)
+    assert result.removals == []
+    assert result.conflicts == [
+        f"Annex III, COOPERATIVE REPUBLIC OF GUYANA, Ms. MOVITA NARAIN: {EDITED_REMOVED}"
+    ]
+
+
+def test_a_delegate_deleted_in_word_and_corrected_in_the_workbook_comes_back_whole() -> None:
+    edited = LIST[:5] + LIST[7:]
+    new = replaced(LIST, 6, "Senior Planner, Ministry of Agriculture")
+    result = plan_merge(LIST, edited, new)
+    assert result.inserts == [Insert(5, after=4), Insert(6, after_new=5)]
+    assert result.conflicts == [
+        f"Annex III, COOPERATIVE REPUBLIC OF GUYANA, Ms. MOVITA NARAIN: {DELETED_CHANGED}"
+    ]
+
+
+def test_a_delegate_deleted_in_word_and_untouched_in_the_workbook_stays_deleted() -> None:
+    edited = LIST[:5] + LIST[7:]
+    result = plan_merge(LIST, edited, LIST)
+    assert result.empty
 
 
 def test_the_persons_edit_stays_and_is_not_reverted() -> None:
-    edited = [*BASE]
-    edited[1] = "The Meeting was held in Ankara, Türkiye, in person."
-    edited.insert(2, "A paragraph the secretariat added.")
-    new = [*BASE]
-    new[3] = "Senior Director, Ministry of Trade"
-    result = plan(BASE, edited, new)
-    assert result.steps == [Keep(0), Keep(1), Keep(2), Keep(3), Reword(4, 3), Keep(5), Keep(6)]
+    edited = [*BODY[:1], Line("The Meeting was held in Ankara, in person.", NUMBERED), *BODY[1:]]
+    edited[0] = Line("A paragraph the secretariat added.", NUMBERED)
+    new = replaced(BODY, 3, "The participants expressed their warm thanks and appreciation.")
+    result = plan_merge(BODY, edited, new)
     assert result.conflicts == []
+    assert [c.target for c in result.changes] == [Target(4)]
+    assert result.applied == ["Paragraph 5: reworded"], "numbered as in the person's report"
 
 
-def test_both_changing_one_paragraph_keeps_both_and_says_where() -> None:
-    edited = [*BASE]
-    edited[3] = "Director General, Ministry of Trade"
-    new = [*BASE]
-    new[3] = "Senior Director, Ministry of Trade"
-    result = plan(BASE, edited, new)
-    assert result.steps[3:5] == [Keep(3), Add(3)]
+def test_the_workbooks_words_arrive_beside_other_words_the_person_changed() -> None:
+    edited = replaced(BODY, 2, "At the outset, Mr. Selçuk KOÇ delivered a warm welcome address.")
+    new = replaced(
+        BODY, 2, "At the outset, Mr. Selçuk KOÇ, Director General, delivered a welcome address."
+    )
+    result = plan_merge(BODY, edited, new)
+    assert result.conflicts == []
+    (change,) = result.changes
+    assert edited[2].text[change.start : change.end] == ""
+    assert new[2].text[change.new_start : change.new_end] == ", Director General,"
+
+
+def test_both_changing_the_same_words_keeps_both_and_says_where() -> None:
+    edited = replaced(LIST, 4, "Chief Executive, National Data Management Authority")
+    new = replaced(LIST, 4, "Senior Director, National Data Management Authority")
+    result = plan_merge(LIST, edited, new)
+    assert result.changes == []
+    assert result.inserts == [Insert(4, after=4)]
     assert result.conflicts == [
-        "<Director, Ministry of Trade>: edited in Word and changed in the workbook — both kept, review the tracked change"
+        f"Annex III, COOPERATIVE REPUBLIC OF GUYANA, Mr. CHRISTOPHER DEEN: {BOTH_CHANGED}"
     ]
 
 
 def test_the_same_change_made_twice_is_no_conflict() -> None:
-    edited = [*BASE]
-    edited[3] = "Senior Director, Ministry of Trade"
-    result = plan(BASE, edited, edited)
-    assert all(isinstance(step, Keep) for step in result.steps)
-    assert result.conflicts == [] and result.applied == []
+    edited = replaced(LIST, 4, "Senior Director, National Data Management Authority")
+    result = plan_merge(LIST, edited, edited)
+    assert result.empty
 
 
-def test_deleted_by_the_person_and_changed_in_the_workbook_comes_back_as_an_insertion() -> None:
-    edited = BASE[:3] + BASE[4:]
-    new = [*BASE]
-    new[3] = "Senior Director, Ministry of Trade"
-    result = plan(BASE, edited, new)
-    assert Add(3) in result.steps
-    assert len(result.conflicts) == 1 and "deleted in Word" in result.conflicts[0]
+def test_a_restyled_paragraph_takes_the_correction_inside_its_new_style() -> None:
+    edited = replaced(BODY, 1, BODY[1].text, styles.TEXT)
+    new = replaced(BODY, 1, "The Meeting opened with a recitation from the Holy Quran.")
+    result = plan_merge(BODY, edited, new)
+    assert result.conflicts == [] and result.inserts == [] and result.removals == []
+    assert [c.target for c in result.changes] == [Target(1)]
+    assert result.restyles == {}
 
 
-def test_a_person_deleting_what_the_workbook_kept_stays_deleted() -> None:
-    edited = BASE[:1] + BASE[2:]
-    result = plan(BASE, edited, BASE)
-    assert result.steps == [Keep(i) for i in range(len(edited))]
+def test_a_moved_paragraph_takes_the_correction_where_it_was_put() -> None:
+    edited = [BODY[0], BODY[2], BODY[3], BODY[1]]
+    new = replaced(BODY, 1, "The Meeting opened with a recitation from the Holy Quran.")
+    result = plan_merge(BODY, edited, new)
+    assert result.conflicts == [] and result.inserts == []
+    assert [c.target for c in result.changes] == [Target(3)]
+
+
+def test_joined_paragraphs_take_the_correction_inside_the_joined_one() -> None:
+    joined = f"{BODY[1].text} {BODY[2].text}"
+    edited = [BODY[0], Line(joined, NUMBERED), BODY[3]]
+    new = replaced(BODY, 2, "At the outset, Mr. Selçuk KOÇ delivered opening remarks.")
+    result = plan_merge(BODY, edited, new)
+    assert result.conflicts == [] and result.inserts == []
+    (change,) = result.changes
+    assert change.target == Target(1)
+    assert joined[change.start : change.end] == "a welcome address"
+    assert new[2].text[change.new_start : change.new_end] == "opening remarks"
+
+
+def test_a_line_removed_from_joined_paragraphs_loses_only_its_words() -> None:
+    joined = f"{BODY[1].text} {BODY[2].text}"
+    edited = [BODY[0], Line(joined, NUMBERED), BODY[3]]
+    new = [BODY[0], BODY[1], BODY[3]]
+    result = plan_merge(BODY, edited, new)
+    (change,) = result.changes
+    assert joined[change.start : change.end] == BODY[2].text
+    assert change.source is None and result.removals == []
+
+
+def test_an_addition_the_person_already_made_is_not_made_twice() -> None:
+    added = Line("The Meeting adopted its agenda.", NUMBERED)
+    edited = [BODY[0], added, *BODY[1:]]
+    new = [BODY[0], added, *BODY[1:]]
+    assert plan_merge(BODY, edited, new).empty
+
+
+def test_an_added_paragraph_is_numbered_as_the_person_will_read_it() -> None:
+    edited = [Line("A paragraph the secretariat added.", NUMBERED), *BODY]
+    new = [*BODY[:2], Line("The Meeting adopted its agenda.", NUMBERED), *BODY[2:]]
+    result = plan_merge(BODY, edited, new)
+    assert result.inserts == [Insert(2, after=2)]
+    assert result.applied == ["Paragraph 4: added"]
 
 
 def test_alignment_tells_reworded_from_replaced() -> None:
-    base = ["alpha beta gamma delta", "one two three four"]
-    other = ["alpha beta gamma epsilon", "something else entirely"]
-    result = align(items(base), items(other))
+    def items(values: list[str]) -> list[Item]:
+        return [Item("p", value, value) for value in values]
+
+    result = align(
+        items(["alpha beta gamma delta", "one two three four"]),
+        items(["alpha beta gamma epsilon", "something else entirely"]),
+    )
     assert result.matched == [0, None]
     assert result.same == [False, False]
     assert result.added == {0: [1]}
+
+
+def test_carry_refuses_edits_touching_the_persons() -> None:
+    base = "General Manager, National Data Management Authority"
+    person = TextMap(base, "General Manager, National Data Authority")
+    touching = word_edits(base, "General Manager, National Data Systems Authority")
+    apart = word_edits(base, "Senior Manager, National Data Management Authority")
+    assert carry(touching, 0, person) is None
+    (edit,) = carry(apart, 0, person) or []
+    assert (edit.start, edit.end) == (0, 7)
 
 
 def test_word_edits_never_split_a_word() -> None:
@@ -120,6 +247,7 @@ def test_word_edits_never_split_a_word() -> None:
 
 def test_spaces_rewritten_by_an_editor_are_no_change() -> None:
     assert word_edits("a  b\u00a0c", "a b c") == []
+    assert TextMap("a  b c", "a b  c").position(6) == 6
 
 
 def test_edits_a_space_apart_read_as_one() -> None:

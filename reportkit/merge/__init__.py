@@ -3,7 +3,8 @@
 The secretariat finishes the built report in Word while corrections keep arriving in the
 workbook. Rebuilding would overwrite their work; this stage instead applies to the edited
 document what the workbook changed since the last build, as Word tracked changes for them
-to accept or reject, and leaves everything they changed as they left it (see `plan`).
+to accept or reject, and leaves everything they changed as they left it (see `plan`). The
+body and every page header and footer are merged alike (see `stories`).
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from docx import Document
+from docx.document import Document as DocumentObject
 
 from reportkit.merge.adopt import Adopter
 from reportkit.merge.apply import Merger
+from reportkit.merge.lines import story_lines
 from reportkit.merge.plan import plan_merge
 from reportkit.merge.revisions import Revisions
-from reportkit.merge.units import document_units, labels
+from reportkit.merge.stories import stories
 from reportkit.write import docx_bytes
 
 
@@ -32,23 +35,48 @@ class MergeResult:
     conflicts: list[str]
 
 
+HEADERS_RESHAPED = (
+    "the workbook changes which pages have their own header or footer (annex headers), "
+    "which cannot be merged into your report — set them in Word, or build with --fresh"
+)
+
+
 def merge_documents(base: bytes, edited: bytes, new: bytes, when: datetime) -> MergeResult:
     """Three-way merge of .docx documents: `base` (what the workbook built last time),
     `edited` (the person's copy), `new` (what the workbook builds now)."""
     base_doc, edited_doc, new_doc = (Document(io.BytesIO(data)) for data in (base, edited, new))
-    base_units, edited_units, new_units = (
-        document_units(d) for d in (base_doc, edited_doc, new_doc)
+    base_stories, edited_stories, new_stories = (
+        stories(d) for d in (base_doc, edited_doc, new_doc)
     )
-    plan = plan_merge(
-        [u.item for u in base_units],
-        [u.item for u in edited_units],
-        [u.item for u in new_units],
-        labels(base_units),
-        labels(new_units),
-    )
-    if not plan.applied and not plan.conflicts:
-        return MergeResult(edited, [], [])
-    body = edited_doc.element.body
-    merger = Merger(body, Adopter(new_doc, edited_doc), Revisions(edited_doc.element, when))
-    merger.apply(plan, edited_units, new_units)
-    return MergeResult(docx_bytes(edited_doc), plan.applied, plan.conflicts)
+    names = [_style_names(d) for d in (base_doc, edited_doc, new_doc)]
+    adopter = Adopter(new_doc, edited_doc)
+    revisions = Revisions(_roots(edited_doc), when)
+    applied: list[str] = []
+    conflicts: list[str] = []
+    changed = False
+    for key, story in edited_stories.items():
+        if key not in base_stories or key not in new_stories:
+            continue
+        base_lines = story_lines(base_stories[key].root, names[0])
+        edited_lines = story_lines(story.root, names[1])
+        new_lines = story_lines(new_stories[key].root, names[2])
+        plan = plan_merge(base_lines, edited_lines, new_lines, story.name)
+        if plan.empty:
+            continue
+        Merger(story.root, edited_lines, new_lines, adopter, revisions).apply(plan)
+        changed = True
+        applied += plan.applied
+        conflicts += plan.conflicts
+    if set(base_stories) != set(new_stories):
+        conflicts.append(f"Page headers: {HEADERS_RESHAPED}")
+    if not changed:
+        return MergeResult(edited, [], conflicts)
+    return MergeResult(docx_bytes(edited_doc), applied, conflicts)
+
+
+def _style_names(document: DocumentObject) -> dict[str, str]:
+    return {style.style_id: style.name for style in document.styles if style.name}
+
+
+def _roots(document: DocumentObject) -> list:
+    return [part.element for part in document.part.package.iter_parts() if hasattr(part, "element")]

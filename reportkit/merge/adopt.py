@@ -17,7 +17,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from reportkit.merge.units import P
+from reportkit.merge.lines import P
 
 _STYLE_REFERENCES = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
 # What precedes w:numPr in w:pPr (ECMA-376 order), nearest first.
@@ -57,19 +57,15 @@ class Adopter:
         return self._edited_ids.get(style.name, new_id)
 
 
-def number_like_neighbours(paragraph: _Element, body: _Element) -> None:
-    """Give an inserted paragraph the list numbering of the nearest paragraph of its style.
-
-    Insertions are made in document order, so every paragraph after this one is still the
-    edited document's own.
-    """
+def number_like_neighbours(paragraph: _Element) -> None:
+    """Give an inserted paragraph the list numbering of the nearest paragraph of its style
+    beside it (in its story, or its table cell): the numbering that paragraph shows in the
+    edited document, whichever list instance the editor wrote it with."""
     style = _style(paragraph)
     own = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     if own is not None:
         own.getparent().remove(own)
-    paragraphs = list(body.iter(P))
-    index = paragraphs.index(paragraph)
-    for candidate in chain(reversed(paragraphs[:index]), paragraphs[index + 1 :]):
+    for candidate in chain(paragraph.itersiblings(P, preceding=True), paragraph.itersiblings(P)):
         if _style(candidate) == style:
             numbering = candidate.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
             if numbering is not None:

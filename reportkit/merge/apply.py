@@ -1,183 +1,147 @@
 """Carrying out a merge plan on the edited document, as tracked changes.
 
-Paragraphs and rows the workbook added are copied from the new build, marked inserted;
-those it removed are marked deleted in place; a reworded paragraph gets word-level
-deletions and insertions inside the person's own runs, and a reworded table row is
-merged cell by cell the same way. Insertions go right after the edited document's
-paragraph that precedes them in the plan, so a new delegate lands inside its delegation
-and a new delegation in its place in the list.
+Words are replaced inside the person's own runs (their formatting kept), copied from the new
+build's runs where new; lines the workbook added are copied from the new build, marked
+inserted, after the line the plan names, so a new delegate lands inside her delegation and a
+new delegation in its place in the list; lines it removed are marked deleted in place; a
+table row is merged cell by cell. Review rounds stay one layer deep: what reportkit itself
+inserted and nobody has reviewed yet is edited or removed as it is, never deleted inside its
+own insertion, and what it deleted and the workbook brings back is restored (see
+`revisions`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from copy import deepcopy
 
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from reportkit.merge.adopt import Adopter, number_like_neighbours
-from reportkit.merge.align import align
-from reportkit.merge.plan import Add, Keep, Plan, Remove, Reword, Step
+from reportkit.merge.align import Item, align
+from reportkit.merge.lines import (
+    TBL,
+    TR,
+    Line,
+    P,
+    cell_paragraphs,
+    cells,
+    flat,
+    is_marked,
+    paragraph_text,
+)
+from reportkit.merge.plan import Change, Insert, Plan, Target
 from reportkit.merge.revisions import (
     Revisions,
+    cancel_reversals,
+    cut,
     delete,
+    deleted_text,
     inserted,
     mark_paragraph,
     mark_row,
+    own_deletion,
+    own_insertion,
     place_after,
     place_first,
+    restore,
     restyle,
     run_spans,
     runs_within,
+    take_properties,
 )
-from reportkit.merge.revisions import cut as cut_at
-from reportkit.merge.units import TBL, TR, Unit, cell_paragraphs, cells, paragraph_text
 from reportkit.merge.words import word_edits
+
+_SECTION = qn("w:sectPr")
 
 
 class Merger:
-    def __init__(self, body: _Element, adopter: Adopter, revisions: Revisions) -> None:
-        self.body = body
+    """Applies plans to one story (the body, a header or a footer) of the edited document."""
+
+    def __init__(
+        self,
+        story: _Element,
+        edited: Sequence[Line],
+        new: Sequence[Line],
+        adopter: Adopter,
+        revisions: Revisions,
+    ) -> None:
+        self.story = story
+        self.edited = edited
+        self.new = new
         self.adopter = adopter
         self.revisions = revisions
 
-    def apply(self, plan: Plan, edited: list[Unit], new: list[Unit]) -> None:
-        anchor: _Element | None = None
-        for index, step in enumerate(plan.steps):
-            if isinstance(step, Keep):
-                anchor = edited[step.edited].element
-            elif isinstance(step, Remove):
-                anchor = edited[step.edited].element
-                self.remove(anchor)
-            elif isinstance(step, Reword):
-                anchor = self.reword(edited[step.edited], new[step.new])
-            elif isinstance(step, Add):
-                following = _next_edited(plan.steps, index, edited)
-                anchor = self.add(new[step.new].element, anchor, following)
+    def apply(self, plan: Plan) -> None:
+        self._changes(plan.changes)
+        for e, n in plan.restyles.items():
+            self._restyle(self.edited[e].element, self.new[n].element)
+        for e, cell, n in plan.cell_merges:
+            self._merge_cell(cells(self.edited[e].element)[cell], cells(self.new[n].element)[cell])
+        self._inserts(plan.inserts)
+        for e in plan.removals:
+            self.remove(_element(self.edited[e]))
 
-    def remove(self, element: _Element) -> None:
-        if element.tag == TR:
-            mark_row(element, "del", self.revisions)
-            for paragraph in element.iter(qn("w:p")):
-                self._delete_text(paragraph)
-        else:
-            self._delete_text(element)
-            if _has_following_paragraph(element):
-                mark_paragraph(element, "del", self.revisions)
+    # Words.
 
-    def reword(self, old: Unit, new: Unit) -> _Element:
-        """Turn `old` (the edited document's) into `new`'s wording; returns what stands there."""
-        if old.is_row != new.is_row or (old.is_row and not _same_shape(old.element, new.element)):
-            self.remove(old.element)
-            return self.add(new.element, old.element, None)
-        if old.is_row:
-            for old_cell, new_cell in zip(cells(old.element), cells(new.element), strict=True):
-                self._merge_cell(old_cell, new_cell)
-        else:
-            if old.style != new.style:
-                style = new.element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-                if style is not None:
-                    new_id = self.adopter.style_id(style.get(qn("w:val"), ""))
-                    restyle(old.element, new_id, self.revisions)
-            self._reword_paragraph(old.element, new.element)
-        return old.element
+    def _changes(self, changes: list[Change]) -> None:
+        by_paragraph: dict[Target, list[Change]] = defaultdict(list)
+        for change in changes:
+            by_paragraph[change.target].append(change)
+        for target, group in by_paragraph.items():
+            paragraph = _paragraph(self.edited, target)
+            # Right to left, so the offsets of the edits still to make stay valid.
+            for change in sorted(group, key=lambda c: c.start, reverse=True):
+                source = None if change.source is None else _paragraph(self.new, change.source)
+                self._replace(paragraph, change, source)
+            cancel_reversals(paragraph)
 
-    def add(
-        self, source: _Element, anchor: _Element | None, following: _Element | None
-    ) -> _Element:
-        """Insert a copy of the new build's `source` after `anchor` (else before `following`)."""
-        element = self.adopter.adopt(source)
-        if element.tag == TR:
-            self._place_row(element, source, anchor, following)
-            mark_row(element, "ins", self.revisions)
-            for paragraph in element.iter(qn("w:p")):
-                self._mark_inserted(paragraph)
-        else:
-            if anchor is not None and anchor.tag == TR:
-                _table(anchor).addnext(element)
-            elif anchor is not None:
-                anchor.addnext(element)
-            elif following is not None:
-                (_table(following) if following.tag == TR else following).addprevious(element)
+    def _replace(self, paragraph: _Element, change: Change, source: _Element | None) -> None:
+        """Replace [start, end) of the paragraph's visible text: the old words tracked as
+        deleted, then the new ones (copied with the new build's formatting) as inserted."""
+        old = runs_within(paragraph, change.start, change.end) if change.end > change.start else []
+        wrapper = None
+        if source is not None and change.new_end > change.new_start:
+            pieces = runs_within(deepcopy(source), change.new_start, change.new_end)
+            wrapper = inserted([self.adopter.adopt(run) for run in pieces], self.revisions)
+            if old:
+                place_after(old[-1], wrapper, self.revisions)
             else:
-                self.body.insert(0, element)
-            self._mark_inserted(element)
-        return element
+                cut(paragraph, change.start)
+                previous = _run_ending_at(paragraph, change.start)
+                if previous is None:
+                    place_first(paragraph, wrapper, self.revisions)
+                else:
+                    place_after(previous, wrapper, self.revisions)
+        delete(old, self.revisions)
 
-    def _place_row(
-        self,
-        row: _Element,
-        source: _Element,
-        anchor: _Element | None,
-        following: _Element | None,
-    ) -> None:
-        if anchor is not None and anchor.tag == TR:
-            anchor.addnext(row)
-        elif following is not None and following.tag == TR:
-            following.addprevious(row)
-        else:
-            table = deepcopy(_table(source))
-            for old_row in table.findall(TR):
-                table.remove(old_row)
-            table = self.adopter.adopt(table)
-            table.append(row)
-            if anchor is not None:
-                anchor.addnext(table)
-            elif following is not None:
-                following.addprevious(table)
-            else:
-                self.body.insert(0, table)
-
-    def _mark_inserted(self, paragraph: _Element) -> None:
-        runs = [run for run, _, _ in run_spans(paragraph)]
-        for group in _adjacent(runs):
-            wrapper = self.revisions.mark("ins")
-            group[0].addprevious(wrapper)
-            wrapper.extend(group)
-        mark_paragraph(paragraph, "ins", self.revisions)
-        number_like_neighbours(paragraph, self.body)
-
-    def _delete_text(self, paragraph: _Element) -> None:
-        delete([run for run, start, end in run_spans(paragraph) if end > start], self.revisions)
-
-    def _reword_paragraph(self, old: _Element, new: _Element) -> None:
+    def _reword(self, old: _Element, new: _Element) -> None:
+        """Turn one paragraph's whole text into another's (two-way: a cell nobody edited)."""
         new_text = paragraph_text(new)
-        # Right to left, so the offsets of the edits still to make stay valid.
         for edit in reversed(word_edits(paragraph_text(old), new_text)):
-            last = None
-            if edit.end > edit.start:
-                last = delete(runs_within(old, edit.start, edit.end), self.revisions)
-            if edit.new_end == edit.new_start:
-                continue
-            source = deepcopy(new)
-            pieces = runs_within(source, edit.new_start, edit.new_end)
-            runs = [self.adopter.adopt(run) for run in pieces]
-            wrapper = inserted(runs, self.revisions)
-            if last is None:
-                cut_at(old, edit.start)
-                last = _run_ending_at(old, edit.start)
-            if last is None:
-                place_first(old, wrapper, self.revisions)
-            else:
-                place_after(last, wrapper, self.revisions)
+            change = Change(Target(0), *edit[:2], Target(0), *edit[2:])
+            self._replace(old, change, new)
+        cancel_reversals(old)
+
+    def _restyle(self, paragraph: _Element, source: _Element) -> None:
+        style = source.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is not None:
+            restyle(paragraph, self.adopter.style_id(style.get(qn("w:val"), "")), self.revisions)
 
     def _merge_cell(self, old_cell: _Element, new_cell: _Element) -> None:
         old_paragraphs, new_paragraphs = cell_paragraphs(old_cell), cell_paragraphs(new_cell)
-        alignment = align(
-            [("p", " ".join(paragraph_text(p).split())) for p in old_paragraphs],
-            [("p", " ".join(paragraph_text(p).split())) for p in new_paragraphs],
-        )
+        alignment = align([_item(p) for p in old_paragraphs], [_item(p) for p in new_paragraphs])
         anchor: _Element | None = None
         for gap in range(-1, len(old_paragraphs)):
             if gap >= 0:
                 paragraph = old_paragraphs[gap]
                 match = alignment.matched[gap]
                 if match is None:
-                    self._delete_text(paragraph)
-                    if _has_following_paragraph(paragraph):
-                        mark_paragraph(paragraph, "del", self.revisions)
+                    self._delete_paragraph(paragraph)
                 elif not alignment.same[gap]:
-                    self._reword_paragraph(paragraph, new_paragraphs[match])
+                    self._reword(paragraph, new_paragraphs[match])
                 anchor = paragraph
             for n in alignment.added.get(gap, []):
                 element = self.adopter.adopt(new_paragraphs[n])
@@ -190,12 +154,165 @@ class Merger:
                 self._mark_inserted(element)
                 anchor = element
 
+    # Lines.
 
-def _next_edited(steps: list[Step], index: int, edited: list[Unit]) -> _Element | None:
-    for step in steps[index + 1 :]:
-        if not isinstance(step, Add):
-            return edited[step.edited].element
-    return None
+    def _inserts(self, inserts: list[Insert]) -> None:
+        placed: dict[int, _Element] = {}
+        for insert in inserts:
+            source = self.new[insert.new].element
+            assert source is not None
+            if insert.after_new is not None:
+                element = self._add_after(source, placed[insert.after_new])
+            elif insert.after is not None:
+                element = self._add_after(source, _element(self.edited[insert.after]))
+            else:
+                following = None if insert.before is None else self.edited[insert.before].element
+                element = self._add_before(source, following)
+            placed[insert.new] = element
+
+    def _add_after(self, source: _Element, anchor: _Element) -> _Element:
+        restored = self._restore_after(source, anchor)
+        if restored is not None:
+            return restored
+        element = self.adopter.adopt(source)
+        if element.tag == TR:
+            if anchor.tag == TR:
+                anchor.addnext(element)
+            else:
+                _after_paragraph(anchor).addnext(self._table_for(element, source))
+            self._mark_row_inserted(element)
+            return element
+        if anchor.tag == TR:
+            _table(anchor).addnext(element)
+        elif anchor.find(f"{qn('w:pPr')}/{_SECTION}") is not None and not paragraph_text(anchor):
+            # The empty paragraph that ends a section: what follows its line belongs before it.
+            anchor.addprevious(element)
+        else:
+            anchor.addnext(element)
+            _carry_section_end(anchor, element)
+        self._mark_inserted(element)
+        return element
+
+    def _add_before(self, source: _Element, following: _Element | None) -> _Element:
+        element = self.adopter.adopt(source)
+        if element.tag == TR:
+            if following is not None and following.tag == TR:
+                following.addprevious(element)
+            else:
+                table = self._table_for(element, source)
+                self._put_before(table, following)
+            self._mark_row_inserted(element)
+            return element
+        self._put_before(element, following)
+        self._mark_inserted(element)
+        return element
+
+    def _put_before(self, element: _Element, following: _Element | None) -> None:
+        if following is not None:
+            (_table(following) if following.tag == TR else following).addprevious(element)
+        else:
+            self.story.insert(0, element)
+
+    def _table_for(self, row: _Element, source: _Element) -> _Element:
+        """A table for a row inserted where there is none: the new build's, without its rows."""
+        table = deepcopy(_table(source))
+        for old_row in table.findall(TR):
+            table.remove(old_row)
+        table = self.adopter.adopt(table)
+        table.append(row)
+        return table
+
+    def _restore_after(self, source: _Element, anchor: _Element) -> _Element | None:
+        """What reportkit deleted right after `anchor`, unreviewed, and the workbook brings back
+        as it was: restored instead of inserted a second time."""
+        wanted = _line_text(source)
+        candidate = anchor.getnext() if anchor.tag == source.tag else None
+        while candidate is not None and own_deletion(candidate):
+            if candidate.tag == source.tag and flat(deleted_text(candidate)) == wanted:
+                restore(candidate)
+                return candidate
+            candidate = candidate.getnext()
+        return None
+
+    def remove(self, element: _Element) -> None:
+        if own_insertion(element) and element.find(f"{qn('w:pPr')}/{_SECTION}") is None:
+            table = _table(element) if element.tag == TR else None
+            element.getparent().remove(element)
+            if table is not None and table.find(TR) is None:
+                table.getparent().remove(table)
+            return
+        if element.tag == TR:
+            mark_row(element, "del", self.revisions)
+            for paragraph in element.iter(qn("w:p")):
+                self._delete_text(paragraph)
+        else:
+            self._delete_paragraph(element)
+
+    def _delete_paragraph(self, paragraph: _Element) -> None:
+        """Its text deleted, and its mark — or, for a paragraph whose mark must stay (the
+        last of its story or cell, or one that ends a section), the mark of the paragraph
+        before it: accepting then leaves that paragraph's text in this one's place, set as
+        that paragraph was."""
+        self._delete_text(paragraph)
+        if _mark_deletable(paragraph):
+            mark_paragraph(paragraph, "del", self.revisions)
+            return
+        previous = paragraph.getprevious()
+        while previous is not None and previous.tag == P and is_marked(previous, "del"):
+            previous = previous.getprevious()
+        if (
+            previous is None
+            or previous.tag != P
+            or previous.find(f"{qn('w:pPr')}/{_SECTION}") is not None
+        ):
+            return
+        mark_paragraph(previous, "del", self.revisions)
+        take_properties(paragraph, previous, self.revisions)
+
+    def _delete_text(self, paragraph: _Element) -> None:
+        delete([run for run, start, end in run_spans(paragraph) if end > start], self.revisions)
+
+    def _mark_row_inserted(self, row: _Element) -> None:
+        mark_row(row, "ins", self.revisions)
+        for paragraph in row.iter(qn("w:p")):
+            self._mark_inserted(paragraph)
+
+    def _mark_inserted(self, paragraph: _Element) -> None:
+        runs = [run for run, _, _ in run_spans(paragraph)]
+        for group in _adjacent(runs):
+            wrapper = self.revisions.mark("ins")
+            group[0].addprevious(wrapper)
+            wrapper.extend(group)
+        mark_paragraph(paragraph, "ins", self.revisions)
+        number_like_neighbours(paragraph)
+
+
+def _paragraph(lines: Sequence[Line], target: Target) -> _Element:
+    element = _element(lines[target.line])
+    if target.cell < 0:
+        return element
+    return cell_paragraphs(cells(element)[target.cell])[target.paragraph]
+
+
+def _element(line: Line) -> _Element:
+    assert line.element is not None
+    return line.element
+
+
+def _item(paragraph: _Element) -> Item:
+    text = flat(paragraph_text(paragraph))
+    return Item("p", text, text)
+
+
+def _line_text(element: _Element) -> str:
+    if element.tag == TR:
+        return flat(
+            "\t".join(
+                "\n".join(deleted_text(p) or paragraph_text(p) for p in cell_paragraphs(c))
+                for c in cells(element)
+            )
+        )
+    return flat(paragraph_text(element))
 
 
 def _run_ending_at(paragraph: _Element, offset: int) -> _Element | None:
@@ -226,11 +343,31 @@ def _table(row: _Element) -> _Element:
     return table
 
 
-def _same_shape(old: _Element, new: _Element) -> bool:
-    return len(cells(old)) == len(cells(new))
+def _after_paragraph(anchor: _Element) -> _Element:
+    return _table(anchor) if anchor.tag == TR else anchor
 
 
-def _has_following_paragraph(paragraph: _Element) -> bool:
+def _carry_section_end(anchor: _Element, inserted_paragraph: _Element) -> None:
+    """A paragraph inserted after the one that ends a section takes over the section's end,
+    so that it stays in the section of the line it follows."""
+    properties = anchor.find(qn("w:pPr"))
+    section = None if properties is None else properties.find(_SECTION)
+    if section is None:
+        return
+    own = inserted_paragraph.find(qn("w:pPr"))
+    if own is None:
+        return
+    before = own.find(qn("w:pPrChange"))
+    properties.remove(section)
+    if before is not None:
+        before.addprevious(section)
+    else:
+        own.append(section)
+
+
+def _mark_deletable(paragraph: _Element) -> bool:
     """A paragraph mark can be deleted only if a paragraph follows in the same container
-    (the last one of a cell or of the document must stay)."""
-    return any(sibling.tag in (qn("w:p"), TBL) for sibling in paragraph.itersiblings())
+    (the last one of a cell or of the document must stay) and it ends no section."""
+    if paragraph.find(f"{qn('w:pPr')}/{_SECTION}") is not None:
+        return False
+    return any(sibling.tag in (P, TBL) for sibling in paragraph.itersiblings())

@@ -16,20 +16,22 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from reportkit.merge.units import P, R, atom_text, visible_runs
+from reportkit.merge.lines import P, R, atom_text, marker, visible_runs
 
 AUTHOR = "reportkit"
 _ID = qn("w:id")
-_TRACKED = frozenset({qn("w:ins"), qn("w:moveTo")})
+_INS, _DEL = qn("w:ins"), qn("w:del")
+_TRACKED = frozenset({_INS, qn("w:moveTo")})
 _PARAGRAPH_RPR_AFTER = (qn("w:sectPr"), qn("w:pPrChange"))
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 class Revisions:
-    """Makes revision marks: ids unique in the document, author `reportkit`, one date."""
+    """Makes revision marks: ids unique in the document (all its stories), author
+    `reportkit`, one date."""
 
-    def __init__(self, root: _Element, when: datetime) -> None:
-        ids = (element.get(_ID, "") for element in root.iter())
+    def __init__(self, roots: list[_Element], when: datetime) -> None:
+        ids = (element.get(_ID, "") for root in roots for element in root.iter())
         taken = [int(value) for value in ids if value.lstrip("-").isdigit()]
         self._next = max(taken, default=0) + 1
         self.date = when.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -94,10 +96,18 @@ def runs_within(paragraph: _Element, start: int, end: int) -> list[_Element]:
     return [run for run, a, b in run_spans(paragraph) if start <= a and b <= end and a < b]
 
 
-def delete(runs: list[_Element], revisions: Revisions) -> _Element | None:
-    """Track `runs` as deleted; adjacent runs share one `w:del`. Returns the last one."""
+def delete(runs: list[_Element], revisions: Revisions) -> None:
+    """Track `runs` as deleted; adjacent runs share one `w:del`. A run reportkit itself
+    inserted, not yet reviewed, is taken out instead: a deletion nested in an insertion is
+    read one way by Word and another by LibreOffice."""
     wrapper: _Element | None = None
     for run in runs:
+        parent = run.getparent()
+        if parent is not None and parent.tag == _INS and is_own(parent):
+            parent.remove(run)
+            if not len(parent):
+                parent.getparent().remove(parent)
+            continue
         if wrapper is None or run.getprevious() is not wrapper:
             wrapper = revisions.mark("del")
             run.addprevious(wrapper)
@@ -106,7 +116,85 @@ def delete(runs: list[_Element], revisions: Revisions) -> _Element | None:
             text.tag = qn("w:delText")
         for code in run.iter(qn("w:instrText")):
             code.tag = qn("w:delInstrText")
-    return wrapper
+
+
+def is_own(revision: _Element) -> bool:
+    """Whether a tracked change is reportkit's (and so, while it stands, unreviewed)."""
+    return revision.get(qn("w:author")) == AUTHOR
+
+
+def own_insertion(element: _Element) -> bool:
+    """A paragraph or row reportkit inserted, holding nothing but what it inserted."""
+    mark = marker(element, "ins")
+    if mark is None or not is_own(mark):
+        return False
+    paragraphs = [element] if element.tag == P else list(element.iter(P))
+    return all(
+        run.getparent().tag == _INS and is_own(run.getparent())
+        for paragraph in paragraphs
+        for run in visible_runs(paragraph)
+    )
+
+
+def own_deletion(element: _Element) -> bool:
+    """A paragraph or row reportkit deleted, not yet reviewed, with nothing left visible."""
+    mark = marker(element, "del")
+    if mark is None or not is_own(mark):
+        return False
+    paragraphs = [element] if element.tag == P else list(element.iter(P))
+    return all(
+        not any(True for _ in visible_runs(paragraph))
+        and all(is_own(d) for d in paragraph.iter(_DEL) if d.getparent().tag != qn("w:rPr"))
+        for paragraph in paragraphs
+    )
+
+
+def deleted_text(paragraph: _Element) -> str:
+    return "".join(text.text or "" for text in paragraph.iter(qn("w:delText")))
+
+
+def restore(element: _Element) -> None:
+    """Undo reportkit's unreviewed deletion of a paragraph or row: its text and mark back."""
+    mark = marker(element, "del")
+    if mark is not None:
+        mark.getparent().remove(mark)
+    paragraphs = [element] if element.tag == P else list(element.iter(P))
+    for paragraph in paragraphs:
+        for revision in list(paragraph.iter(_DEL)):
+            if revision.getparent().tag != qn("w:rPr") and is_own(revision):
+                _undelete(revision)
+
+
+def _undelete(revision: _Element) -> None:
+    for text in revision.iter(qn("w:delText")):
+        text.tag = qn("w:t")
+    for code in revision.iter(qn("w:delInstrText")):
+        code.tag = qn("w:instrText")
+    for child in list(revision):
+        revision.addprevious(child)
+    revision.getparent().remove(revision)
+
+
+def cancel_reversals(paragraph: _Element) -> None:
+    """Where reportkit's unreviewed deletion and insertion stand side by side with the same
+    text (a later round changed the words back), the text simply stays: no revision."""
+    for revision in list(paragraph.iter(_DEL)):
+        if revision.getparent() is None or not is_own(revision):
+            continue
+        for neighbour in (revision.getnext(), revision.getprevious()):
+            if (
+                neighbour is not None
+                and neighbour.tag == _INS
+                and is_own(neighbour)
+                and _shown(neighbour) == deleted_text(revision)
+            ):
+                neighbour.getparent().remove(neighbour)
+                _undelete(revision)
+                break
+
+
+def _shown(revision: _Element) -> str:
+    return "".join(atom_text(atom) for run in revision.iter(R) for atom in run)
 
 
 def inserted(runs: list[_Element], revisions: Revisions) -> _Element:
@@ -186,23 +274,54 @@ def mark_row(row: _Element, kind: str, revisions: Revisions) -> None:
 
 
 def restyle(paragraph: _Element, style_id: str, revisions: Revisions) -> None:
-    """Give the paragraph another style as a tracked formatting change."""
+    """Give the paragraph another style as a tracked formatting change. A change already
+    tracked keeps the properties it records (rejecting goes back to them); reportkit's own,
+    brought back to its original style, is dropped."""
     properties = _paragraph_properties(paragraph)
+    existing = properties.find(qn("w:pPrChange"))
+    if existing is not None:
+        _set_style(properties, style_id)
+        original = existing.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if is_own(existing) and original is not None and original.get(qn("w:val")) == style_id:
+            properties.remove(existing)
+        return
     old = OxmlElement("w:pPr")
     for child in properties:
         if child.tag not in (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")):
             old.append(deepcopy(child))
+    _set_style(properties, style_id)
+    change = revisions.mark("pPrChange")
+    change.append(old)
+    properties.append(change)
+
+
+def take_properties(paragraph: _Element, source: _Element, revisions: Revisions) -> None:
+    """Give the paragraph the properties of `source` (style, numbering, spacing) as a
+    tracked formatting change; its own mark and section end stay."""
+    properties = _paragraph_properties(paragraph)
+    old = OxmlElement("w:pPr")
+    for child in list(properties):
+        if child.tag not in _OWN_PROPERTIES:
+            old.append(child)
+    wanted = source.find(qn("w:pPr"))
+    for child in reversed(list(wanted) if wanted is not None else []):
+        if child.tag not in _OWN_PROPERTIES:
+            properties.insert(0, deepcopy(child))
+    if properties.find(qn("w:pPrChange")) is None:
+        change = revisions.mark("pPrChange")
+        change.append(old)
+        properties.append(change)
+
+
+_OWN_PROPERTIES = frozenset({qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")})
+
+
+def _set_style(properties: _Element, style_id: str) -> None:
     style = properties.find(qn("w:pStyle"))
     if style is None:
         style = OxmlElement("w:pStyle")
         properties.insert(0, style)
     style.set(qn("w:val"), style_id)
-    change = revisions.mark("pPrChange")
-    change.append(old)
-    existing = properties.find(qn("w:pPrChange"))
-    if existing is not None:
-        properties.remove(existing)
-    properties.append(change)
 
 
 def _paragraph_properties(paragraph: _Element) -> _Element:

@@ -4,6 +4,11 @@ Texts are cut into words, spaces and punctuation; only a whole word is ever dele
 inserted, so a corrected title reads `General Manager` → `Senior Director`, not a jumble of
 letters. Runs of white space compare equal whatever they hold, because editors rewrite
 spaces (a non-breaking space, a double space) without anyone meaning a change.
+
+`carry` is the three-way step inside a paragraph: the workbook's edits of the text it built
+last time, moved onto the person's wording of it. Where the person changed other words,
+both changes stand; where they touch the same words, nothing is carried and the caller
+reports a conflict.
 """
 
 from __future__ import annotations
@@ -99,6 +104,55 @@ def word_edits(old: str, new: str) -> list[Edit]:
             edits.pop()
         edits.append(edit)
     return edits
+
+
+class TextMap:
+    """Where each word boundary of `old` is in `new`, and which stretches of `old` changed."""
+
+    def __init__(self, old: str, new: str) -> None:
+        old_tokens, new_tokens = tokens(old), tokens(new)
+        old_offsets, new_offsets = _offsets(old_tokens), _offsets(new_tokens)
+        matcher = SequenceMatcher(
+            None, [_key(t) for t in old_tokens], [_key(t) for t in new_tokens], autojunk=False
+        )
+        self._boundaries: dict[int, int] = {} if old_tokens or new_tokens else {0: 0}
+        self.changed: list[tuple[int, int]] = []
+        for op, i1, i2, j1, _ in matcher.get_opcodes():
+            if op == "equal":
+                for offset in range(i2 - i1 + 1):
+                    self._boundaries[old_offsets[i1 + offset]] = new_offsets[j1 + offset]
+            else:
+                self.changed.append((old_offsets[i1], old_offsets[i2]))
+
+    def changes_within(self, start: int, end: int) -> bool:
+        """Whether old[start:end] changed: words in it replaced or removed, or words added in
+        or at either end of it (what replaced the space before or after it is not in it)."""
+        return any(
+            (a < end and start < b) or (a == b and start <= a <= end) for a, b in self.changed
+        )
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether a change lies inside or against old[start:end]."""
+        return any(a <= end and start <= b for a, b in self.changed)
+
+    def position(self, offset: int) -> int | None:
+        """`offset` (a word boundary of `old` outside every change) in `new`."""
+        return self._boundaries.get(offset)
+
+
+def carry(edits: list[Edit], offset: int, person: TextMap) -> list[Edit] | None:
+    """The workbook's `edits` of a text that stands at `offset` in the person's source, as
+    edits of the person's text; None when one of them touches words the person changed."""
+    carried: list[Edit] = []
+    for edit in edits:
+        start, end = edit.start + offset, edit.end + offset
+        if person.touches(start, end):
+            return None
+        new_start, new_end = person.position(start), person.position(end)
+        if new_start is None or new_end is None:
+            return None
+        carried.append(Edit(new_start, new_end, edit.new_start, edit.new_end))
+    return carried
 
 
 def _offsets(parts: list[str]) -> list[int]:
