@@ -57,9 +57,17 @@ class Alignment:
         return found
 
 
-def align(base: Sequence[Item], other: Sequence[Item], *, moves: bool = False) -> Alignment:
-    """Align `other` to `base`: equal items match, then items of one kind reworded."""
-    likeness = Likeness(item.text for item in [*base, *other])
+def align(
+    base: Sequence[Item],
+    other: Sequence[Item],
+    *,
+    moves: bool = False,
+    likeness: Likeness | None = None,
+) -> Alignment:
+    """Align `other` to `base`: equal items match, then items of one kind reworded.
+    `likeness` weighs words by their rarity in the texts it was made from (by default, these
+    items')."""
+    likeness = likeness or Likeness(item.text for item in [*base, *other])
     matched: list[int | None] = [None] * len(base)
     same = [False] * len(base)
     added: dict[int, list[int]] = {}

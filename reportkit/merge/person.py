@@ -71,12 +71,13 @@ class Trace:
 
 def trace(base: Sequence[Line], edited: Sequence[Line]) -> Trace:
     items = [[Item(line.kind, line.flat, line.flat) for line in lines] for lines in (base, edited)]
-    alignment = align(items[0], items[1], moves=True)
+    likeness = Likeness(line.text for line in [*base, *edited])
+    alignment = align(items[0], items[1], moves=True, likeness=likeness)
     owners = {i: j for i, j in enumerate(alignment.matched) if j is not None}
     sources: dict[int, list[int]] = {}
     for i, j in sorted(owners.items()):
         sources.setdefault(j, []).append(i)
-    _find_joins(base, edited, owners, sources)
+    _find_joins(base, edited, owners, sources, likeness)
     places: list[Place | None] = [None] * len(base)
     for j, group in sources.items():
         offset = 0
@@ -91,10 +92,10 @@ def _find_joins(
     edited: Sequence[Line],
     owners: dict[int, int],
     sources: dict[int, list[int]],
+    likeness: Likeness,
 ) -> None:
     """Trace each untraced paragraph into a neighbour's edited paragraph that holds its
     words, in order, and is better explained with it than without."""
-    likeness = Likeness(line.text for line in [*base, *edited])
     for i, line in enumerate(base):
         if i in owners or line.is_row or not line.flat:
             continue

@@ -53,17 +53,27 @@ class Likeness:
     """
 
     def __init__(self, texts: Iterable[str]) -> None:
+        self._texts: Iterable[str] | None = texts
+        self._weights: dict[str, float] = {}
+        self._unseen = 0.0
+
+    def _count(self) -> None:
+        """Counted at the first comparison: most merges align equal texts only."""
+        if self._texts is None:
+            return
         counts: Counter[str] = Counter()
         total = 0
-        for text in texts:
+        for text in self._texts:
             counts.update({word.casefold() for word in _WORD.findall(text)})
             total += 1
+        self._texts = None
         self._weights = {word: log(1 + total / count) for word, count in counts.items()}
         self._unseen = log(1 + max(total, 1))
 
     def __call__(self, old: str, new: str) -> float:
         if old == new:
             return 1.0
+        self._count()
         old_words = [w.casefold() for w in _WORD.findall(old)]
         new_words = [w.casefold() for w in _WORD.findall(new)]
         total = sum(map(self._weight, old_words)) + sum(map(self._weight, new_words))

@@ -66,6 +66,8 @@ def _match_lines(
         return [(old.first, new.first)]
     pairs = [(old.first, new.first)]
     old_details, new_details = list(old.lines)[1:], list(new.lines)[1:]
+    if len(old_details) == len(new_details):
+        return pairs + list(zip(old_details, new_details, strict=True))
     details = align(
         [Item("p", base[i].flat, base[i].flat) for i in old_details],
         [Item("p", lines[i].flat, lines[i].flat) for i in new_details],
