@@ -165,10 +165,12 @@ def _build_locked(
     prepared: Prepared | None,
     language: Language,
 ) -> BuildResult:
-    from reportkit.existing import existing_report
-    from reportkit.hashing import digest
+    from reportkit.existing import existing_report, open_by, still_open
+    from reportkit.hashing import digest, digest_bytes
+    from reportkit.origin import origin
     from reportkit.publish import Built, Status, publish, write_notes
     from reportkit.render import render_report
+    from reportkit.stamp import set_stamp, stamp_of
     from reportkit.state import encode_model
     from reportkit.write import docx_bytes, remove_leftovers
 
@@ -181,18 +183,29 @@ def _build_locked(
     if not workbook.is_file():
         raise InputError(str(workbook), [Problem("the file does not exist", "check the path")])
     inputs = (digest(workbook), digest(template), __version__)
+    came_from = origin(found, previous, store)
     current = previous is not None and previous.inputs() == inputs
-    if current and found.present and not found.damaged and not (force or fresh):
+    if (
+        current
+        and found.present
+        and not found.damaged
+        and not came_from.missed
+        and not (force or fresh)
+    ):
         if previous and found.digest != previous.report_hash:
             notices.append(f"{target}: edited since the last build; nothing new to merge")
         return BuildResult(target, Status.UNCHANGED, notices=notices)
+    lock = open_by(target) if found.present else None
+    if lock is not None:
+        raise still_open(target, lock)
     prepared = prepared or prepare(workbook, language)
-    document = render_report(prepared.report, prepared.source.meeting, template)
     model = encode_model(prepared.source)
+    document = render_report(prepared.report, prepared.source.meeting, template)
+    set_stamp(document, stamp_of(digest_bytes(model), inputs[1], inputs[2]))
     changes, notice = _changes(previous, inputs[0], prepared.source, store)
     notices += notice
     built = Built(docx_bytes(document), model, inputs, workbook, changes)
-    published = publish(target, built, found, previous, store, fresh)
+    published = publish(target, built, found, came_from, store, fresh)
     return BuildResult(
         target,
         published.status,

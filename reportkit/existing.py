@@ -18,11 +18,12 @@ from reportkit.read.safety import check_archive
 
 @dataclass(frozen=True)
 class Existing:
-    """The file at the report's path: absent (`data` None), readable, or `damaged`."""
+    """The file at the report's path: absent (`data` None), readable, or not a sound Word
+    document (`damaged`: what is wrong with it and what to do)."""
 
     data: bytes | None = None
     digest: str | None = None
-    damaged: str = ""
+    damaged: Problem | None = None
 
     @property
     def present(self) -> bool:
@@ -38,10 +39,50 @@ def existing_report(path: Path) -> Existing:
     except OSError as error:
         raise unwritable(path, error) from error
     try:
-        check_archive(path, "template")
+        check_archive(path, "report")
     except InputError as error:
-        return Existing(data, digest_bytes(data), error.problems[0].message)
+        return Existing(data, digest_bytes(data), error.problems[0])
     return Existing(data, digest_bytes(data))
+
+
+@dataclass(frozen=True)
+class OpenBy:
+    """The lock file an editor keeps beside a document it has open."""
+
+    lock: Path
+    editor: str
+
+
+def open_by(report: Path) -> OpenBy | None:
+    """Whether the report is open in Word or LibreOffice, as the lock file each keeps beside
+    it says: Word's owner file `~$` + the name (its first one or two letters dropped for
+    longer names), LibreOffice's `.~lock.NAME#`. Merging into an open report is lost the
+    moment the editor saves its own copy over it."""
+    name = report.name
+    candidates = [(f".~lock.{name}#", "LibreOffice")]
+    candidates += [(f"~${name[cut:]}", "Word") for cut in (0, 1, 2) if len(name) - cut > 5]
+    for lock, editor in candidates:
+        path = report.with_name(lock)
+        try:
+            if path.is_file():
+                return OpenBy(path, editor)
+        except OSError:  # a lock name too long for the disk: no editor could have made it
+            continue
+    return None
+
+
+def still_open(report: Path, found: OpenBy) -> InputError:
+    return InputError(
+        str(report),
+        [
+            Problem(
+                f"the report is open in {found.editor} ({found.lock.name} stands beside it), "
+                "so this build leaves it as it is",
+                f"close it in {found.editor}, then build again (if it is open nowhere, "
+                f"delete {found.lock.name})",
+            )
+        ],
+    )
 
 
 def unwritable(target: Path, error: OSError) -> InputError:

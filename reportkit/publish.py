@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from reportkit.clock import build_time
 from reportkit.existing import Existing, unwritable
 from reportkit.hashing import digest_bytes
+from reportkit.origin import Origin
+from reportkit.problems import InputError
 from reportkit.state import Record, StateStore
 from reportkit.state.folder import NAME_BYTES
 from reportkit.state.kept import keep_copy
@@ -71,31 +73,40 @@ def publish(
     target: Path,
     built: Built,
     found: Existing,
-    previous: Record | None,
+    came_from: Origin,
     store: StateStore,
     fresh: bool,
 ) -> Published:
-    """Write `built` to `target` (merging into a person's copy unless `fresh`), record it."""
+    """Write `built` to `target` (merging into a person's copy unless `fresh`), record it.
+
+    Raises `InputError`, leaving the file as it is, when a person's copy cannot be merged
+    into (not a Word document the merge reads, damaged, too large).
+    """
     # Identical to what the workbook builds now: provably nobody's edit, even with no record.
-    person = _holds_person_work(found, previous) and found.digest != digest_bytes(built.document)
+    person = _holds_person_work(found, came_from) and found.digest != digest_bytes(built.document)
     notices: list[str] = []
     output, note, action = built.document, MergeNote(fresh=fresh), "built"
     if person and not fresh:
-        base = store.blob(previous.base_hash) if previous is not None else None
         if found.damaged:
+            from reportkit.merge.readable import not_mergeable
+
+            raise InputError(str(target), [not_mergeable(found.damaged)])
+        build = came_from.build
+        base = store.blob(build.base_hash) if build is not None else None
+        if base is None:
             notices.append(
-                f"{target}: the report on disk is damaged ({found.damaged}); rebuilt from the "
-                "workbook"
-            )
-        elif base is None:
-            notices.append(
-                f"{target}: this file was not written by this folder's last build (or its record "
-                "is gone), so it cannot be merged; rebuilt from the workbook, your file is kept"
+                f"{target}: {_unknown_origin(build)}; rebuilt from the workbook, your file is kept"
             )
         else:
             from reportkit.merge import merge_documents  # only a person's edits need it
+            from reportkit.merge.readable import Unreadable
 
-            merged = merge_documents(base, found.data or b"", built.document, build_time())
+            if came_from.missed:
+                notices.append(_missed(target, came_from))
+            try:
+                merged = merge_documents(base, found.data or b"", built.document, build_time())
+            except Unreadable as error:
+                raise InputError(str(target), [error.problem]) from None
             output, action = merged.document, "merged"
             note = MergeNote(merged.applied, merged.conflicts)
     kept: Path | None = None
@@ -143,14 +154,43 @@ def publish(
     return Published(status, changes, note.applied, note.conflicts, kept, notices)
 
 
-def _holds_person_work(found: Existing, previous: Record | None) -> bool:
+def _holds_person_work(found: Existing, came_from: Origin) -> bool:
     """Whether the file on disk may hold a person's work: anything but exactly what
-    reportkit last wrote from the workbook alone."""
+    reportkit wrote, from the workbook alone, in the build it descends from."""
     if not found.present:
         return False
-    if previous is None or found.digest != previous.report_hash:
+    build = came_from.build
+    if build is None or found.digest != build.report_hash:
         return True
-    return previous.carries_edits
+    return build.carries_edits
+
+
+def _unknown_origin(build: Record | None) -> str:
+    if build is None:
+        return (
+            "this file was not written by this folder's builds (or their record is gone), "
+            "so it cannot be merged"
+        )
+    return (
+        f"this file descends from the build of {_when(build)}, too old for the build state "
+        "to hold what it built, so it cannot be merged"
+    )
+
+
+def _when(build: Record) -> str:
+    return build.finished.replace("T", " ").replace("Z", " UTC")
+
+
+def _missed(target: Path, came_from: Origin) -> str:
+    """Said when the file lacks what later builds wrote into it: an older copy saved over it."""
+    count = len(came_from.missed)
+    since = _when(came_from.build) if came_from.build else "?"
+    builds = "build" if count == 1 else f"{count} builds"
+    return (
+        f"{target}: this copy is older than the last {builds} (it descends from the build of "
+        f"{since}: Word or a sync saved an older copy over the report), so the corrections "
+        "since are offered again as tracked changes"
+    )
 
 
 def notes_path(report: Path) -> Path:

@@ -14,6 +14,7 @@ from docx import Document
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = {"w": W}
 
 
@@ -74,11 +75,32 @@ def _join_with_next(paragraph: etree._Element) -> None:
 
 
 def resolved(path_or_bytes: Path | bytes, accept: bool) -> Document:
+    """The document with every tracked change accepted (or rejected): its body, and every
+    page header and footer."""
     data = path_or_bytes if isinstance(path_or_bytes, bytes) else path_or_bytes.read_bytes()
     document = Document(io.BytesIO(data))
     keep, drop = ("ins", "del") if accept else ("del", "ins")
     _resolve(document.element.body, keep, drop)
+    for story in header_and_footer_roots(document):
+        _resolve(story, keep, drop)
     return document
+
+
+def header_and_footer_roots(document: Document) -> list[etree._Element]:
+    """The root of every header and footer part, in the order the sections name them."""
+    roots = []
+    for section in document.element.body.iter(_w("sectPr")):
+        for reference in section:
+            if reference.tag in (_w("headerReference"), _w("footerReference")):
+                part = document.part.related_parts[reference.get(f"{{{R}}}id")]
+                if part.element not in roots:
+                    roots.append(part.element)
+    return roots
+
+
+def header_and_footer_texts(document: Document) -> list[list[str]]:
+    """Each header's and footer's paragraph texts, in the order the sections name them."""
+    return [[_text(p) for p in root.iter(_w("p"))] for root in header_and_footer_roots(document)]
 
 
 def revision_count(path: Path) -> int:

@@ -95,14 +95,19 @@ def test_touching_a_file_without_changing_it_rebuilds_nothing(tmp_path: Path) ->
     assert run_batch([workbook], tmp_path / "out")[0].status is Status.UNCHANGED
 
 
-def test_force_a_new_template_or_a_damaged_report_rebuild(tmp_path: Path) -> None:
+def test_force_a_new_template_or_fresh_over_a_damaged_report_rebuild(tmp_path: Path) -> None:
     (workbook,) = copies(tmp_path / "in", 1)
     out = tmp_path / "out"
     run_batch([workbook], out)
     assert run_batch([workbook], out, force=True)[0].status is Status.BUILT
     report = out / "meeting-00.docx"
-    report.write_bytes(report.read_bytes()[:-10])
-    assert run_batch([workbook], out)[0].status is Status.BUILT
+    damaged = report.read_bytes()[:-10]
+    report.write_bytes(damaged)
+    # It may be a person's last copy: left as it is, said, until a fresh build replaces it.
+    (refused,) = run_batch([workbook], out)
+    assert refused.status is Status.FAILED and report.read_bytes() == damaged
+    assert "cannot merge the workbook's corrections into it" in refused.problems[0]
+    assert run_batch([workbook], out, fresh=True)[0].status is Status.BUILT
     template = tmp_path / "restyled.docx"
     document = Document(str(reportkit.render.default_template()))
     document.styles["Normal"].font.name = "Arial"

@@ -227,16 +227,31 @@ def test_an_edited_report_with_an_unchanged_workbook_is_left_alone(
     assert not (out / ".reportkit" / "kept").exists() or not kept_copies(out)
 
 
-def test_a_damaged_report_is_kept_and_rebuilt(meeting: Path, tmp_path: Path) -> None:
+def test_a_damaged_report_is_left_as_it_is_until_a_fresh_build(
+    meeting: Path, tmp_path: Path
+) -> None:
+    """Cut short by a sync, it may still be all the person has: never replaced unasked."""
     out = tmp_path / "out"
     report = reportkit.build(meeting, out)
     damaged = report.read_bytes()[:5000]
     report.write_bytes(damaged)
+    correct(meeting)
 
     result = cli("build", str(meeting), "-o", str(out))
 
-    assert result.returncode == 0, result.stderr
-    assert f"{report}: the report on disk is damaged" in result.stderr
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        f"{report}: cannot merge the workbook's corrections into it: the file is damaged or "
+        "incomplete (truncated) — copy it again, or open it in Word and save it again as .docx "
+        "and build again, or build with --fresh to rebuild it from the workbook (your file is "
+        "kept)"
+    ]
+    assert report.read_bytes() == damaged
+    assert not (out / ".reportkit" / "kept").exists() or not kept_copies(out)
+
+    fresh = cli("build", str(meeting), "-o", str(out), "--fresh")
+
+    assert fresh.returncode == 0, fresh.stderr
     (copy,) = kept_copies(out)
     assert copy.read_bytes() == damaged
     assert Document(str(report)).paragraphs[0].text == "REPORT"

@@ -5,11 +5,17 @@ workbook. Rebuilding would overwrite their work; this stage instead applies to t
 document what the workbook changed since the last build, as Word tracked changes for them
 to accept or reject, and leaves everything they changed as they left it (see `plan`). The
 body and every page header and footer are merged alike (see `stories`).
+
+The person's file may be anything Word or a sync left behind, so it is read under bounds
+like a workbook's: its size and XML first (`readable`), then the whole merge in a child
+process given `MERGE_SECONDS` and `MERGE_MEMORY_BYTES` (`render.child`), so that no file
+can hang a batch or exhaust the machine.
 """
 
 from __future__ import annotations
 
 import io
+import pickle
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,8 +26,13 @@ from reportkit.merge.adopt import Adopter
 from reportkit.merge.apply import Merger
 from reportkit.merge.lines import story_lines
 from reportkit.merge.plan import plan_merge
+from reportkit.merge.readable import FRESH, Unreadable, open_report
 from reportkit.merge.revisions import Revisions
 from reportkit.merge.stories import stories
+from reportkit.problems import Problem
+from reportkit.render import child
+from reportkit.render.child import run_limited
+from reportkit.stamp import copy_stamp
 from reportkit.write import docx_bytes
 
 
@@ -41,10 +52,52 @@ HEADERS_RESHAPED = (
 )
 
 
+MERGE_SECONDS = 120.0
+MERGE_MEMORY_BYTES = 4 * 1024**3
+
+
 def merge_documents(base: bytes, edited: bytes, new: bytes, when: datetime) -> MergeResult:
     """Three-way merge of .docx documents: `base` (what the workbook built last time),
-    `edited` (the person's copy), `new` (what the workbook builds now)."""
-    base_doc, edited_doc, new_doc = (Document(io.BytesIO(data)) for data in (base, edited, new))
+    `edited` (the person's copy), `new` (what the workbook builds now).
+
+    Raises `Unreadable` when the person's copy cannot be merged into: not a Word document
+    the merge reads, or too large for the bounds.
+    """
+    if not child.available():
+        return _merge(base, edited, new, when)
+
+    def work() -> bytes:
+        try:
+            return pickle.dumps(_merge(base, edited, new, when))
+        except Unreadable as error:
+            return pickle.dumps(error.problem)
+
+    try:
+        outcome = pickle.loads(run_limited(work, MERGE_SECONDS, MERGE_MEMORY_BYTES))
+    except child.TimeLimitExceeded:
+        raise _too_demanding(f"merging it took over {MERGE_SECONDS:g} s") from None
+    except child.MemoryLimitExceeded:
+        raise _too_demanding(
+            f"merging it needed over {MERGE_MEMORY_BYTES // 1024**3} GB of memory"
+        ) from None
+    if isinstance(outcome, Problem):
+        raise Unreadable(outcome)
+    return outcome
+
+
+def _too_demanding(what: str) -> Unreadable:
+    return Unreadable(
+        Problem(
+            f"the report is too large to merge into: {what}",
+            "make it smaller in Word (File › Compress Pictures, or split off long annexes) and "
+            f"build again, {FRESH}",
+        )
+    )
+
+
+def _merge(base: bytes, edited: bytes, new: bytes, when: datetime) -> MergeResult:
+    edited_doc = open_report(edited)
+    base_doc, new_doc = (Document(io.BytesIO(data)) for data in (base, new))
     base_stories, edited_stories, new_stories = (
         stories(d) for d in (base_doc, edited_doc, new_doc)
     )
@@ -71,6 +124,7 @@ def merge_documents(base: bytes, edited: bytes, new: bytes, when: datetime) -> M
         conflicts.append(f"Page headers: {HEADERS_RESHAPED}")
     if not changed:
         return MergeResult(edited, [], conflicts)
+    copy_stamp(new_doc, edited_doc)
     return MergeResult(docx_bytes(edited_doc), applied, conflicts)
 
 

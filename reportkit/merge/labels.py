@@ -51,7 +51,7 @@ class Labels:
 
 def _label(line: Line, story: str, annex: str, group: str, delegate: str, number: int) -> str:
     if story:
-        return f"{story}, {excerpt(line.flat)}"
+        return f"{story}, {excerpt(line.flat)}" if line.flat else story
     if not annex:
         if line.style == styles.NUMBERED_PARAGRAPH:
             return f"Paragraph {number}"

@@ -38,7 +38,7 @@ from reportkit.state.migrate import migrate
 from reportkit.state.record import Record
 
 DATABASE = "state.db"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS blobs (hash TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -319,11 +319,20 @@ def _patiently(connection: sqlite3.Connection, statement: str) -> None:
             delay = min(delay * 2, 0.5)
 
 
-# Builds whose blobs must be kept: each report's latest finished build, and pending ones.
-_LIVE_VIEW = """
-CREATE VIEW IF NOT EXISTS live AS
+# Builds whose blobs must be kept: pending ones, and each report's last `KEPT_BUILDS`
+# finished builds — a report saved over by an older copy (Word's, a sync's) descends from
+# one of them, and is merged from what that build made (see `reportkit.origin`).
+KEPT_BUILDS = 10
+_LIVE_VIEW = f"""
+DROP VIEW IF EXISTS live;
+CREATE VIEW live AS
     SELECT * FROM builds WHERE state = 'pending'
-    OR id IN (SELECT max(id) FROM builds WHERE state = 'done' GROUP BY report);
+    OR id IN (
+        SELECT id FROM (
+            SELECT id, row_number() OVER (PARTITION BY report ORDER BY id DESC) AS newness
+            FROM builds WHERE state = 'done'
+        ) WHERE newness <= {KEPT_BUILDS}
+    );
 """
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from reportkit.problems import Problem
 
-Kind = Literal["workbook", "template"]
+Kind = Literal["workbook", "template", "report"]
 
 # Errors zipfile and zlib raise on damaged archives; ValueError covers bad offsets and names.
 DAMAGED_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, struct.error)
@@ -65,6 +65,9 @@ EXPECTED: dict[str, Expected] = {
         text="this is a text file, not a Word document",
     ),
 }
+# A report already in OUTDIR, perhaps saved by a person: checked like a template before the
+# merge reads it, and spoken of as the report it is.
+EXPECTED["report"] = replace(EXPECTED["template"], noun="report", file="a .docx report")
 
 
 def damaged(expected: Expected) -> Problem:
