@@ -18,6 +18,7 @@ from docx.document import Document as DocumentObject
 from docx.text.paragraph import Paragraph
 from lxml import etree
 from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from tests.conftest import soffice_convert
 from tests.revisions import W, resolved
@@ -130,19 +131,13 @@ def _text(paragraph: etree._Element) -> str:
     return "".join(parts)
 
 
-def participant_rows(workbook: Path) -> list[tuple[int, tuple[object, ...]]]:
-    book = load_workbook(workbook)
-    sheet = book["Participants"]
-    return [(row[0].row, tuple(c.value for c in row)) for row in sheet.iter_rows(min_row=2)]
-
-
-def row_of(workbook: Path, name_line: str) -> int:
+def row_of(sheet: Worksheet, name_line: str) -> int:
     """The Participants row of the delegate printed as `name_line`."""
     words = name_line.lstrip("-").casefold().split()
-    for number, values in participant_rows(workbook):
-        first, last = (str(v or "").casefold() for v in values[2:4])
+    for row in sheet.iter_rows(min_row=2):
+        first, last = (str(cell.value or "").casefold() for cell in row[2:4])
         if all(part in words for part in f"{first} {last}".split()):
-            return number
+            return row[0].row
     raise LookupError(name_line)
 
 
@@ -150,14 +145,15 @@ def add_delegate_after(workbook: Path, name_line: str, first: str, last: str) ->
     """A delegate added to the delegation of `name_line`, last in it (a new row at the end)."""
     book = load_workbook(workbook)
     sheet = book["Participants"]
-    source = [c.value for c in sheet[row_of(workbook, name_line)]]
+    source = [cell.value for cell in sheet[row_of(sheet, name_line)]]
     sheet.append([source[0], "Mr.", first, last, "Director of ICT", *source[5:6]])
     book.save(workbook)
 
 
 def remove_delegate(workbook: Path, name_line: str) -> None:
     book = load_workbook(workbook)
-    book["Participants"].delete_rows(row_of(workbook, name_line))
+    sheet = book["Participants"]
+    sheet.delete_rows(row_of(sheet, name_line))
     book.save(workbook)
 
 

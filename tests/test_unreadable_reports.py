@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 import reportkit
-from reportkit.merge.readable import MAX_REPORT_XML_BYTES
+from reportkit import InputError, merge
+from reportkit.api import build_report
+from reportkit.merge.readable import MAX_REPORT_BYTES, MAX_REPORT_XML_BYTES, Unreadable, open_report
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE, soffice_convert
 from tests.test_corrections_merge import correct_workbook
@@ -190,3 +192,32 @@ def test_fresh_replaces_an_unreadable_report_and_keeps_it(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     (kept,) = (tmp_path / "out" / ".reportkit" / "kept").iterdir()
     assert kept.read_bytes() == person
+
+
+def test_a_report_over_the_size_bound_is_refused_before_it_is_opened() -> None:
+    oversized = b"PK\x03\x04" + bytes(MAX_REPORT_BYTES)
+    with pytest.raises(Unreadable) as refused:
+        open_report(oversized)
+    assert refused.value.problem.message == (
+        f"the report is too large to merge into: the file is {MAX_REPORT_BYTES // 2**20} MB, "
+        f"at most {MAX_REPORT_BYTES // 2**20} MB"
+    )
+
+
+def test_a_merge_past_its_time_is_stopped_and_said_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workbook = tmp_path / "meeting.xlsx"
+    shutil.copy(SAMPLE, workbook)
+    report = reportkit.build(workbook, tmp_path / "out")
+    operate(report, lambda parts: None)  # saved by another program: the person's copy
+    person = report.read_bytes()
+    correct_workbook(workbook)
+    monkeypatch.setattr(merge, "MERGE_SECONDS", 0.001)
+
+    with pytest.raises(InputError) as refused:
+        build_report(workbook, tmp_path / "out")
+
+    (problem,) = refused.value.problems
+    assert problem.message == "the report is too large to merge into: merging it took over 0.001 s"
+    assert report.read_bytes() == person
