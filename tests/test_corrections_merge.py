@@ -55,16 +55,16 @@ def meeting(tmp_path: Path) -> Path:
 
 def merged(
     meeting: Path, out: Path, edit: Edit, editor: str, correction: Callable[[Path], None]
-) -> tuple[Path, bytes]:
-    """Build, edit as the person does, correct the workbook, build again: the report and the
-    person's file as it was before the merge."""
+) -> tuple[Path, bytes, list[str]]:
+    """Build, edit as the person does, correct the workbook, build again: the report, the
+    person's file as it was before the merge, and what the build said."""
     report = reportkit.build(meeting, out)
     edited = edited_copy(report, edit, editor, out.parent / "saved")
     correction(meeting)
     result = cli("build", str(meeting), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    return report, edited
+    return report, edited, result.stderr.splitlines()
 
 
 def restyle(starts: str, style: str) -> Edit:
@@ -119,7 +119,7 @@ def test_a_restyled_or_moved_paragraph_takes_the_correction_once_where_it_is(
     def correction(workbook: Path) -> None:
         set_report_text(workbook, OPENING, REWORDED_OPENING)
 
-    report, edited = merged(meeting, tmp_path / "out", edit, editor, correction)
+    report, edited, _ = merged(meeting, tmp_path / "out", edit, editor, correction)
 
     fresh = reportkit.build(meeting, tmp_path / "fresh")
     assert accepted(report) == with_edit(fresh, edit)
@@ -135,7 +135,7 @@ def test_joined_paragraphs_take_the_correction_inside_the_joined_one(
     arrive inside the joined paragraph, and nothing is duplicated."""
 
     out = tmp_path / "out"
-    report, edited = merged(meeting, out, join_with_next(OPENING), editor, promote_koc)
+    report, edited, _ = merged(meeting, out, join_with_next(OPENING), editor, promote_koc)
 
     lines = [text for _, text in accepted(report)]
     joined = [line for line in lines if line.startswith(OPENING)]
@@ -161,13 +161,9 @@ def test_a_delegate_deleted_in_word_and_corrected_in_the_workbook_comes_back_who
         book.save(workbook)
 
     out = tmp_path / "out"
-    report = reportkit.build(meeting, out)
-    edited = edited_copy(report, delete_deen, "python-docx", tmp_path)
-    correction(meeting)
-    result = cli("build", str(meeting), "-o", str(out))
+    report, edited, said = merged(meeting, out, delete_deen, "python-docx", correction)
 
-    assert result.returncode == 0, result.stderr
-    conflicts = [line for line in result.stderr.splitlines() if "deleted in Word" in line]
+    conflicts = [line for line in said if "deleted in Word" in line]
     assert conflicts == [
         f"{report}: Annex III, COOPERATIVE REPUBLIC OF GUYANA, Mr. CHRISTOPHER DEEN: deleted in "
         "Word and changed in the workbook — the workbook's text is inserted, review the tracked "
@@ -194,14 +190,10 @@ def test_the_workbooks_header_arrives_beside_the_persons_header_edit(
         book.save(workbook)
 
     out = tmp_path / "out"
-    report = reportkit.build(meeting, out)
-    edited = edited_copy(report, add_header_line, "python-docx", tmp_path)
-    correction(meeting)
-    result = cli("build", str(meeting), "-o", str(out))
+    report, edited, said = merged(meeting, out, add_header_line, "python-docx", correction)
 
-    assert result.returncode == 0, result.stderr
-    assert f"{report}: edited in Word — corrections merged as tracked changes:" in result.stderr
-    assert "  Page header: reworded" in result.stderr.splitlines()
+    assert f"{report}: edited in Word — corrections merged as tracked changes:" in said
+    assert "  Page header: reworded" in said
     expected = Document(str(reportkit.build(meeting, tmp_path / "fresh")))
     add_header_line(expected)
     assert header_and_footer_texts(resolved(report, accept=True)) == header_and_footer_texts(

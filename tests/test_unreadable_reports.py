@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from reportkit.merge.readable import MAX_REPORT_BYTES, MAX_REPORT_XML_BYTES, Unr
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE, soffice_convert
 from tests.test_corrections_merge import correct_workbook
+from tests.test_ooxml_checks import broken_copy
 
 Parts = dict[str, bytes]
 Batch = tuple[Path, Path, dict[str, bytes]]
@@ -105,12 +105,7 @@ SURGERY: dict[str, tuple[Callable[[Parts], None], str]] = {
 
 
 def operate(report: Path, surgery: Callable[[Parts], None]) -> None:
-    with zipfile.ZipFile(report) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
-    surgery(parts)
-    with zipfile.ZipFile(report, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
+    broken_copy(report, report, surgery)
 
 
 @pytest.fixture(scope="module")
