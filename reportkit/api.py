@@ -23,6 +23,7 @@ from reportkit.arrange.result import ArrangedReport
 from reportkit.model import Language, MeetingInput
 from reportkit.problems import InputError, Problem, has_errors
 from reportkit.read import read_languages, read_workbook
+from reportkit.read.source import Source, read_source
 from reportkit.reference import load_reference
 
 if TYPE_CHECKING:
@@ -45,10 +46,10 @@ class Prepared:
     warnings: list[Problem]
 
 
-def prepare(workbook: StrPath, language: Language = Language.EN) -> Prepared:
+def prepare(workbook: StrPath | Source, language: Language = Language.EN) -> Prepared:
     """Read and arrange a workbook's `language` edition; raises `InputError` listing every
     error found."""
-    path = Path(workbook)
+    path = workbook if isinstance(workbook, Source) else Path(workbook)
     source, problems = read_workbook(path, language)
     if source is not None:
         report, arrange_problems = arrange(source, load_reference(), problems)
@@ -62,18 +63,26 @@ def check(workbook: StrPath, languages: Iterable[Language] | None = None) -> lis
     """Every problem in a workbook, errors and warnings, in each edition it is built in
     (`languages`, else its Meeting field `languages`), each said once; nothing is written."""
     found: dict[Problem, None] = {}
-    for language in editions(workbook, languages):
+    try:
+        source = read_source(Path(workbook))
+    except InputError as error:
+        return error.problems
+    for language in editions(source, languages):
         try:
-            problems = prepare(workbook, language).warnings
+            problems = prepare(source, language).warnings
         except InputError as error:
             problems = error.problems
         found.update(dict.fromkeys(problems))
     return list(found)
 
 
-def editions(workbook: StrPath, languages: Iterable[Language] | None = None) -> list[Language]:
+def editions(
+    workbook: StrPath | Source, languages: Iterable[Language] | None = None
+) -> list[Language]:
     """The languages a workbook's report is built in: those asked for, else its own."""
-    chosen = set(languages) if languages is not None else set(read_languages(Path(workbook)))
+    if languages is None:
+        languages = read_languages(workbook if isinstance(workbook, Source) else Path(workbook))
+    chosen = set(languages)
     return [language for language in Language if language in chosen]
 
 
@@ -83,7 +92,7 @@ def output_path(workbook: StrPath, out_dir: StrPath, language: Language = Langua
     suffix = "" if language is Language.EN else f".{language.value}"
     name = f"{Path(workbook).stem}{suffix}.docx"
     target = Path(out_dir) / name
-    if Path(name).name != name or target.resolve().parent != Path(out_dir).resolve():
+    if Path(name).name != name or target.parent.resolve() != Path(out_dir).resolve():
         raise InputError(
             str(workbook),
             [Problem(f'the report name "{name}" is not a plain file name', "rename the workbook")],
@@ -137,18 +146,20 @@ def build_report(
     if target.is_dir():
         raise unwritable(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
     existing, _ = StateStore.open_existing(out_dir)
+    # The workbook's bytes are read once: what is hashed is what is built.
+    source = read_source(workbook)
     # Without any state nothing can be up to date: read the workbook before making the
     # state folder, so that a workbook with errors leaves nothing behind.
     prepared = None
     if existing is None:
-        prepared = prepare(workbook, language)
+        prepared = prepare(source, language)
     else:
         existing.close()
     store, notices = StateStore.open(out_dir)
     try:
         with report_lock(store.folder, target):
             result = _build_locked(
-                workbook, target, template, store, force, fresh, prepared, language
+                source, target, template, store, force, fresh, prepared, language
             )
     finally:
         store.close()
@@ -156,7 +167,7 @@ def build_report(
 
 
 def _build_locked(
-    workbook: Path,
+    source: Source,
     target: Path,
     template: Path,
     store: StateStore,
@@ -180,9 +191,7 @@ def _build_locked(
     for record in store.settle(target.name, found.digest):
         notices += write_notes(target, record.notes)
     previous = store.latest(target.name)
-    if not workbook.is_file():
-        raise InputError(str(workbook), [Problem("the file does not exist", "check the path")])
-    inputs = (digest(workbook), digest(template), __version__)
+    inputs = (source.digest, digest(template), __version__)
     came_from = origin(found, previous, store)
     current = previous is not None and previous.inputs() == inputs
     if (
@@ -198,13 +207,13 @@ def _build_locked(
     lock = open_by(target) if found.present else None
     if lock is not None:
         raise still_open(target, lock)
-    prepared = prepared or prepare(workbook, language)
+    prepared = prepared or prepare(source, language)
     model = encode_model(prepared.source)
     document = render_report(prepared.report, prepared.source.meeting, template)
     set_stamp(document, stamp_of(digest_bytes(model), inputs[1], inputs[2]))
     changes, notice = _changes(previous, inputs[0], prepared.source, store)
     notices += notice
-    built = Built(docx_bytes(document), model, inputs, workbook, changes)
+    built = Built(docx_bytes(document), model, inputs, source.path, changes)
     published = publish(target, built, found, came_from, store, fresh)
     return BuildResult(
         target,

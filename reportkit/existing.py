@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportkit.hashing import digest_bytes
+from reportkit.outdir import NotAFile, read_own
 from reportkit.problems import InputError, Problem
-from reportkit.read.safety import check_archive
+from reportkit.read.safety import check_bytes
 
 
 @dataclass(frozen=True)
@@ -31,15 +32,18 @@ class Existing:
 
 
 def existing_report(path: Path) -> Existing:
-    """Read the report at `path`; `InputError` when it cannot be replaced at all (a folder)."""
+    """Read the report at `path`, once and never through a link; `InputError` when what
+    stands there is no file reportkit may replace (a link, a pipe, a folder)."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return Existing()
+        data = read_own(path)
+    except NotAFile as error:
+        raise error.problem() from None
     except OSError as error:
         raise unwritable(path, error) from error
+    if data is None:
+        return Existing()
     try:
-        check_archive(path, "report")
+        check_bytes(str(path), data, "report")
     except InputError as error:
         return Existing(data, digest_bytes(data), error.problems[0])
     return Existing(data, digest_bytes(data))

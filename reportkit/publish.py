@@ -11,6 +11,7 @@ own document, which stays on the merge path until a `--fresh` build.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +21,7 @@ from reportkit.clock import build_time
 from reportkit.existing import Existing, unwritable
 from reportkit.hashing import digest_bytes
 from reportkit.origin import Origin
+from reportkit.outdir import kind_of
 from reportkit.problems import InputError
 from reportkit.state import Record, StateStore
 from reportkit.state.folder import NAME_BYTES
@@ -142,11 +144,13 @@ def publish(
     try:
         if output != found.data:
             write_atomic(target, output)
-        notices += write_notes(target, notes)
     except OSError as error:
         store.abandon(build)
         raise unwritable(target, error) from error
+    # Recorded as soon as the report is in place: whatever happens to the change note, the
+    # report is known as reportkit's own, never taken for a person's edit.
     store.finish(build)
+    notices += write_notes(target, notes)
     if action == "merged" and output == found.data:
         status = Status.UNCHANGED
     else:
@@ -198,14 +202,27 @@ def notes_path(report: Path) -> Path:
 
 
 def write_notes(report: Path, notes: str) -> list[str]:
-    """Write the change note beside the report; a name too long for the disk is said, not fatal."""
+    """Write the change note beside the report. It is a copy of what the build state keeps
+    (`reportkit history`), so a note that cannot be written is said, never fatal."""
     if not notes:
         return []
     target = notes_path(report)
+    see = f"see `reportkit history {report}`"
     if len(target.name.encode("utf-8")) > NAME_BYTES:
-        return [
-            f"{report}: the change note's name would be too long for the disk; "
-            f"see `reportkit history {report}`"
-        ]
-    write_atomic(target, notes.encode("utf-8"))
+        return [f"{report}: the change note's name would be too long for the disk; {see}"]
+    kind = kind_of(target)
+    if kind:
+        return [f"{target}: this is {kind}, so the change note is not written there; {see}"]
+    try:
+        write_atomic(target, notes.encode("utf-8"))
+    except OSError as error:
+        return [f"{target}: the change note cannot be written ({_why(error)}); {see}"]
     return []
+
+
+def _why(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "the folder is read-only"
+    return error.strerror or type(error).__name__

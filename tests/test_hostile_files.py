@@ -316,7 +316,7 @@ WORKBOOK_CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
         "the file cannot be read (File name too long)"
         " — check that you may read it and that it is not locked by another program",
     ),
-    "pipe": (fifo, "this is not a regular file (a device or a pipe) — give an .xlsx file"),
+    "pipe": (fifo, "this is not a regular file (a pipe) — give an .xlsx file"),
     "empty": (
         written("empty.xlsx", lambda: b""),
         "the file is empty (0 bytes) — copy it again, or save it again from Excel as .xlsx",

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -218,7 +219,7 @@ def test_an_old_manifest_and_snapshot_are_taken_over(tmp_path: Path) -> None:
     unchanged = cli("build", str(workbook), "-o", str(out))
     up_to_date = f"{report}: up to date\n"
     assert (unchanged.returncode, unchanged.stdout, unchanged.stderr) == (0, "", up_to_date)
-    assert sorted(p.name for p in (out / STATE).iterdir()) == ["kept", "locks", "state.db"]
+    assert sorted(p.name for p in (out / STATE).iterdir()) == ["kept", "locks", "state.db", "state.id"]
 
     set_position(workbook, "Senior Director")
     changed = cli("build", str(workbook), "-o", str(out))
@@ -394,3 +395,25 @@ def _remove_tree(path: Path) -> None:
     for child in sorted(path.rglob("*"), reverse=True):
         child.rmdir() if child.is_dir() else child.unlink()
     path.rmdir()
+
+
+def test_another_folders_write_ahead_log_is_caught_and_set_aside(tmp_path: Path) -> None:
+    """A sync restores files one by one: another output folder's `state.db-wal` lands beside
+    this folder's `state.db`. The opening check finds it, sets the state aside once, and
+    the builds go on — never a loop of "damaged, run again"."""
+    ours, out = built_once(tmp_path / "ours")
+    theirs, elsewhere = built_once(tmp_path / "theirs")
+    holder = sqlite3.connect(elsewhere / STATE / "state.db")
+    holder.execute("PRAGMA wal_autocheckpoint = 0")
+    holder.execute("SELECT count(*) FROM builds").fetchone()  # keeps their log from closing
+    set_position(theirs, "Director in their folder")
+    assert cli("build", str(theirs), "-o", str(elsewhere)).returncode == 0
+    shutil.copy(elsewhere / STATE / "state.db-wal", out / STATE / "state.db-wal")
+    holder.close()
+
+    result = cli("build", str(ours), "-o", str(out))
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "the build state was damaged" in lines[0], lines
+    recovers(ours, out)

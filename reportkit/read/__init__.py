@@ -10,12 +10,13 @@ from reportkit.read.annexes_sheet import read_annexes
 from reportkit.read.meeting_sheet import read_meeting
 from reportkit.read.participants_sheet import read_headings, read_participants
 from reportkit.read.programme_sheet import read_programme
+from reportkit.read.source import Source
 from reportkit.read.text_sheets import read_agenda, read_report
 from reportkit.read.workbook import OpenWorkbook
 
 
 def read_workbook(
-    path: Path, language: Language = Language.EN
+    path: Path | Source, language: Language = Language.EN
 ) -> tuple[MeetingInput | None, list[Problem]]:
     """Read every sheet, collecting all problems; the model is None when it cannot be formed.
 
@@ -44,7 +45,7 @@ def read_workbook(
     return source, problems
 
 
-def read_languages(path: Path) -> tuple[Language, ...]:
+def read_languages(path: Path | Source) -> tuple[Language, ...]:
     """The editions the workbook's Meeting sheet asks for (`languages`), read on its own so
     that a batch can plan its editions without reading whole workbooks. A workbook that
     cannot say is planned in English; its build reports why."""

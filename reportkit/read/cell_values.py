@@ -8,10 +8,10 @@ them empty) and the sheets' part names come from the workbook's own XML.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 from datetime import date, datetime, time
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from lxml import etree
@@ -47,9 +47,9 @@ def _value(value: Any) -> Any:
     return value
 
 
-def sheet_parts(path: Path) -> dict[str, str]:
+def sheet_parts(data: bytes) -> dict[str, str]:
     """Each sheet's title → the zip member of its XML (`xl/worksheets/sheet1.xml`)."""
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
         if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
             return {}

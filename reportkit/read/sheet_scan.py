@@ -8,10 +8,10 @@ never computed and the error cells, so that each is reported at its cell.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 _CHUNK = 1 << 20
 _OVERLAP = 4096
@@ -33,10 +33,13 @@ class SheetScan:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def scan_sheet(path: Path, member: str) -> SheetScan:
+def scan_sheet(data: bytes, member: str) -> SheetScan:
     scan = SheetScan()
     tail = b""
-    with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as stream:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as archive,
+        archive.open(member.lstrip("/")) as stream,
+    ):
         while True:
             chunk = stream.read(_CHUNK)
             data = tail + chunk

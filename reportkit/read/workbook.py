@@ -7,21 +7,22 @@ blank rows are skipped, extra columns are ignored.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, TypeVar
 
 from reportkit.arrange.language import language_name
 from reportkit.model import Language
 from reportkit.problems import InputError, Problem, Severity, cell_ref, column_letters
 from reportkit.read.cell_values import open_book, sheet_grid, sheet_parts
 from reportkit.read.cells import EXCEL_ERRORS, as_text, clean_text
-from reportkit.read.safety import check_archive
 from reportkit.read.sheet_scan import SheetScan, position, scan_sheet
+from reportkit.read.source import Source, checked, read_source
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -176,20 +177,21 @@ class SheetTable:
 
 
 class OpenWorkbook:
-    """A workbook opened for reading; sheets are read as tables on demand."""
+    """A workbook opened for reading; sheets are read as tables on demand, all from the
+    bytes read once (`Source`)."""
 
-    def __init__(self, path: Path, language: Language = Language.EN) -> None:
-        self.path = path
+    def __init__(self, source: Source | Path, language: Language = Language.EN) -> None:
+        self.source = source if isinstance(source, Source) else read_source(source)
+        self.path = self.source.path
         self.language = language
-        self._handle, self.book = _open(path)
+        self.book = _open(self.source)
         self.tables: list[SheetTable] = []
         self.titles: list[str] = list(self.book.sheet_names)
         self.sheet_names = {normalise_name(title): title for title in self.titles}
-        self._parts = sheet_parts(path)
+        self._parts = sheet_parts(self.source.data)
 
     def close(self) -> None:
         self.book.close()
-        self._handle.close()
 
     def table(
         self, sheet: str, required: tuple[str, ...], problems: list[Problem], optional: bool = False
@@ -268,7 +270,7 @@ class OpenWorkbook:
 
     def _scan(self, title: str) -> SheetScan:
         member = self._parts.get(title)
-        return scan_sheet(self.path, member) if member else SheetScan()
+        return scan_sheet(self.source.data, member) if member else SheetScan()
 
 
 def _filled_grid(book: Any, title: str, scan: SheetScan) -> list[tuple[Any, ...]]:
@@ -315,18 +317,16 @@ def _range_ref(bounds: tuple[int, int, int, int]) -> str:
     return f"{column_letters(left)}{top}:{column_letters(right)}{bottom}"
 
 
-def _open(path: Path) -> tuple[BinaryIO, Any]:
-    # Broken and hostile files (impostors, truncation, zip bombs, XML entities) end here
-    # in one problem, before the reader, which guards against none of the zip ones, sees them.
-    check_archive(path)
-    # A file object, not a name: what the file holds was checked above, whatever its name.
-    handle = path.open("rb")
+def _open(source: Source) -> Any:
+    # Broken and hostile files (impostors, truncation, zip bombs, XML entities) were refused
+    # when the bytes were read, before the reader, which guards against none of the zip
+    # ones, sees them.
+    checked(source)
     try:
-        return handle, open_book(handle)
+        return open_book(io.BytesIO(source.data))
     except Exception as exc:  # the reader raises many types for damaged files
-        handle.close()
         raise InputError(
-            str(path),
+            str(source.path),
             [
                 Problem(
                     "the workbook cannot be read (it is damaged inside)",

@@ -18,7 +18,10 @@ afresh; reports are then treated as possibly edited, so no person's work is over
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields, replace
@@ -39,8 +42,12 @@ from reportkit.state.record import Record
 
 DATABASE = "state.db"
 SCHEMA_VERSION = 4
+# The database's identity, kept beside it as a plain file: see `StateStore._verify`.
+IDENTITY = "state.id"
 
 _SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (id TEXT NOT NULL, writes INTEGER NOT NULL DEFAULT 0);
+INSERT INTO meta (id) SELECT lower(hex(randomblob(16))) WHERE NOT EXISTS (SELECT 1 FROM meta);
 CREATE TABLE IF NOT EXISTS blobs (hash TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS builds (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -110,11 +117,13 @@ class StateStore:
                 raise _failure(path, error) from error
             kept = _move_aside(path)
             notices.append(
-                f"{path}: warning: the build state was damaged ({error}) and is kept as "
-                f"{kept.name}; reports on disk are treated as edited and kept before rebuilding"
+                f"{path}: warning: the build state was damaged ({_one_line(error)}) and is kept "
+                f"as {kept.name}; reports on disk are treated as edited and kept before "
+                "rebuilding"
             )
             try:
                 store = cls(_connect(path), folder)
+                store._verify()  # and records the new database's identity
             except sqlite3.DatabaseError as again:
                 raise _failure(path, again) from again
         notices += migrate(
@@ -136,14 +145,42 @@ class StateStore:
         self._db.close()
 
     def _verify(self) -> None:
-        (verdict,) = self._db.execute("PRAGMA quick_check").fetchone()
+        """The quick check, or — when a write-ahead log stands beside the database — the
+        full one; then the database's identity against `state.id`.
+
+        A sync client may bring another output folder's `state.db-wal`: SQLite replays it
+        over this database, which may then read as another folder's valid state (the full
+        check passes). Every write also updates the `meta` row holding the database's id,
+        so a log from elsewhere carries that folder's id, and reading the id through the log
+        tells. The id file is written the first time a database is checked.
+        """
+        wal = Path(f"{self.folder / DATABASE}-wal")
+        log = wal.is_file() and not wal.is_symlink() and wal.stat().st_size > 0
+        (verdict,) = self._db.execute(
+            "PRAGMA integrity_check(1)" if log else "PRAGMA quick_check(1)"
+        ).fetchone()
         if verdict != "ok":
             raise sqlite3.DatabaseError(f"integrity check: {verdict}")
+        (identity,) = self._db.execute("SELECT id FROM meta").fetchone()
+        recorded = self.folder / IDENTITY
+        known = (
+            recorded.read_text(encoding="ascii", errors="replace").strip()
+            if (recorded.is_file() and not recorded.is_symlink())
+            else ""
+        )
+        if known and known != identity:
+            raise sqlite3.DatabaseError(
+                "integrity check: its write-ahead log comes from another output folder"
+            )
+        if not known:
+            _write_identity(recorded, identity)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         try:
             self._db.execute("BEGIN IMMEDIATE")
+            # Every write carries the database's identity into its log (see `_verify`).
+            self._db.execute("UPDATE meta SET writes = writes + 1")
             try:
                 yield self._db
             except BaseException:
@@ -297,6 +334,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         # One transaction, so two runs starting at once in a new folder make it once.
         version_line = f"PRAGMA user_version = {SCHEMA_VERSION};"
         connection.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} {_LIVE_VIEW} {version_line} COMMIT;")
+        # A database made (or upgraded) now: any id file beside it was another's.
+        (identity,) = connection.execute("SELECT id FROM meta").fetchone()
+        _write_identity(path.parent / IDENTITY, identity)
     return connection
 
 
@@ -384,9 +424,37 @@ def _move_aside(path: Path) -> Path:
         count += 1
         target = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
     path.rename(target)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    # Its log goes with it (it may hold the last builds, or be another folder's); the
+    # shared-memory index is SQLite's scratch, rebuilt from the log.
+    log = Path(f"{path}-wal")
+    if log.is_file() and not log.is_symlink() and log.stat().st_size:
+        log.rename(Path(f"{target}-wal"))
+    log.unlink(missing_ok=True)
+    Path(f"{path}-shm").unlink(missing_ok=True)
+    (path.parent / IDENTITY).unlink(missing_ok=True)
     return target
+
+
+def _write_identity(path: Path, identity: str) -> None:
+    """Written whole or not at all: a torn id would set a sound database aside."""
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".part") as temp:
+        temp.write(f"{identity}\n")
+    os.replace(temp.name, path)
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
+def _disk_full(path: Path) -> bool:
+    """SQLite reports a full disk as a "disk I/O error" where it writes through a mapping."""
+    try:
+        return shutil.disk_usage(path.parent).free < _ALMOST_FULL
+    except OSError:
+        return False
+
+
+_ALMOST_FULL = 1024 * 1024
 
 
 def _failure(path: Path, error: sqlite3.DatabaseError) -> StateError:
@@ -395,7 +463,7 @@ def _failure(path: Path, error: sqlite3.DatabaseError) -> StateError:
         return StateError(
             path, "cannot be written (read-only)", "make the output folder writable, then retry"
         )
-    if "full" in text:
+    if "full" in text or ("disk i/o" in text and _disk_full(path)):
         return StateError(
             path, "cannot be written (the disk is full)", "free some disk space, then retry"
         )
@@ -406,5 +474,8 @@ def _failure(path: Path, error: sqlite3.DatabaseError) -> StateError:
             "wait for the other run to finish, then retry",
         )
     if _damaged(error):
-        return StateError(path, f"is damaged ({error})", "run the build again to start it afresh")
+        # The next run's opening check finds the damage and sets the database aside.
+        return StateError(
+            path, f"is damaged ({_one_line(error)})", "run the build again to start it afresh"
+        )
     return StateError(path, f"cannot be used ({error})", "check the output folder, then retry")

@@ -14,6 +14,8 @@ is then read for what it would make every report fetch from outside (`template_c
 
 from __future__ import annotations
 
+import io
+import os
 import stat
 import zipfile
 from pathlib import Path
@@ -34,6 +36,7 @@ from reportkit.read.safety.member_scan import PROLOG_BYTES, member_problem
 from reportkit.read.safety.template_content import template_content_problems
 from reportkit.read.safety.zip_limits import (
     MAX_DIRECTORY_BYTES,
+    MAX_FILE_BYTES,
     MAX_MEMBERS,
     MAX_RATIO,
     MAX_TOTAL_BYTES,
@@ -46,6 +49,7 @@ from reportkit.read.safety.zip_limits import (
 
 __all__ = [
     "MAX_DIRECTORY_BYTES",
+    "MAX_FILE_BYTES",
     "MAX_MEMBERS",
     "MAX_RATIO",
     "MAX_TOTAL_BYTES",
@@ -54,19 +58,39 @@ __all__ = [
     "Kind",
     "MiB",
     "check_archive",
+    "check_bytes",
     "check_template",
+    "read_checked",
+    "read_regular",
 ]
 
 
-def check_archive(path: Path, kind: Kind = "workbook") -> None:
-    """Raise `InputError` with one problem unless `path` is a sound, safe .xlsx (or .docx).
+def read_checked(path: Path, kind: Kind = "workbook") -> bytes:
+    """The file's bytes, read once, after checking they are a sound, safe .xlsx (or .docx).
 
-    Reads the file only; refuses before inflating anything that would be too big.
+    What is then hashed, checked and parsed is these same bytes, whatever happens to the
+    file meanwhile (Excel saving it, a sync client replacing it). The file is opened without
+    waiting (a pipe would block a plain open forever) and must be a regular file; one over
+    `MAX_FILE_BYTES` is refused before it is read. Raises `InputError` with one problem.
     """
+    data = read_regular(path, kind)
+    check_bytes(str(path), data, kind)
+    return data
+
+
+def check_archive(path: Path, kind: Kind = "workbook") -> None:
+    """Raise `InputError` with one problem unless `path` is a sound, safe .xlsx (or .docx)."""
+    read_checked(path, kind)
+
+
+def check_bytes(source: str, data: bytes, kind: Kind = "workbook") -> None:
+    """`check_archive` of bytes already read; `source` names them in the problem."""
     expected = EXPECTED[kind]
-    problem = _file_problem(path, expected)
+    problem = (
+        _empty(expected) if not data else _content_problem(io.BytesIO(data), len(data), expected)
+    )
     if problem is not None:
-        raise InputError(str(path), [problem])
+        raise InputError(source, [problem])
 
 
 def check_template(path: Path) -> None:
@@ -103,28 +127,67 @@ def _check_template(path: Path) -> None:
         raise InputError(str(path), problems)
 
 
-def _file_problem(path: Path, expected: Expected) -> Problem | None:
+def read_regular(path: Path, kind: Kind = "workbook") -> bytes:
+    """The bytes of a regular file no bigger than `MAX_FILE_BYTES`, read without waiting on
+    a pipe; `InputError` with one problem otherwise. Nothing about its content is checked."""
+    expected = EXPECTED[kind]
     try:
-        status = path.stat()
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (FileNotFoundError, NotADirectoryError):
-        return Problem("the file does not exist", "check the path")
+        raise InputError(
+            str(path), [Problem("the file does not exist", "check the path")]
+        ) from None
+    except IsADirectoryError:
+        raise InputError(str(path), [_folder(expected)]) from None
     except OSError as exc:
-        return _unreadable(exc)
+        raise InputError(str(path), [_unreadable(exc)]) from None
+    try:
+        status = os.fstat(handle)
+        problem = _kind_problem(status, expected)
+        if problem is not None:
+            raise InputError(str(path), [problem])
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(str(path), [_unreadable(exc)]) from None
+    finally:
+        os.close(handle)
+
+
+def _kind_problem(status: os.stat_result, expected: Expected) -> Problem | None:
     if stat.S_ISDIR(status.st_mode):
-        return Problem(f"this is a folder, not a {expected.noun}", f"give {expected.file}")
+        return _folder(expected)
     if not stat.S_ISREG(status.st_mode):
         # A pipe would block the read forever and a device such as /dev/zero never ends.
-        return Problem("this is not a regular file (a device or a pipe)", f"give {expected.file}")
-    if status.st_size == 0:
         return Problem(
-            "the file is empty (0 bytes)",
-            f"copy it again, or save it again from {expected.app} as {expected.suffix}",
+            f"this is not a regular file ({_what(status.st_mode)})", f"give {expected.file}"
         )
-    try:
-        with path.open("rb") as handle:
-            return _content_problem(handle, status.st_size, expected)
-    except OSError as exc:
-        return _unreadable(exc)
+    if status.st_size > MAX_FILE_BYTES:
+        return Problem(
+            f"the file is {status.st_size // MiB} MB, far bigger than any {expected.noun} "
+            f"(at most {MAX_FILE_BYTES // MiB} MB)",
+            f"check it is the right file; save it again from {expected.app} as {expected.suffix}",
+        )
+    return None
+
+
+def _what(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def _folder(expected: Expected) -> Problem:
+    return Problem(f"this is a folder, not a {expected.noun}", f"give {expected.file}")
+
+
+def _empty(expected: Expected) -> Problem:
+    return Problem(
+        "the file is empty (0 bytes)",
+        f"copy it again, or save it again from {expected.app} as {expected.suffix}",
+    )
 
 
 def _unreadable(exc: OSError) -> Problem:

@@ -32,6 +32,9 @@ MiB = 1024 * 1024
 MAX_DIRECTORY_BYTES = 4 * MiB
 MAX_MEMBERS = 10_000
 MAX_TOTAL_BYTES = 512 * MiB
+# The file itself, read whole into memory once it is opened (see `read_checked`): 128 MiB
+# holds a worksheet of a million filled rows several times over, compressed.
+MAX_FILE_BYTES = 128 * MiB
 MAX_RATIO = 200
 RATIO_FLOOR_BYTES = 1 * MiB
 
