@@ -25,7 +25,7 @@ def report_history(report: Path) -> list[Record]:
                 )
             ],
         )
-    store, _ = StateStore.open(report.parent)
+    store = StateStore.open_to_read(report.parent)
     try:
         records = store.history(report.name)
     finally:

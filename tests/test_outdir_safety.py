@@ -155,3 +155,34 @@ def test_a_read_only_kept_folder_changes_nothing(meeting: Path, small_disk: Path
     ) in result.stderr.splitlines()
     assert report.read_bytes() == edited
     assert Document(str(report)).paragraphs
+
+
+def test_history_reads_a_read_only_folder(meeting: Path, small_disk: Path) -> None:
+    report = reportkit.build(meeting, small_disk / "out")
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+
+    listing = cli("history", str(report))
+
+    assert listing.returncode == 0, listing.stderr
+    assert len(listing.stdout.splitlines()) == 1 and " built " in listing.stdout
+
+
+def test_history_of_a_damaged_state_says_so_and_changes_nothing(
+    meeting: Path, tmp_path: Path
+) -> None:
+    report = reportkit.build(meeting, tmp_path / "out")
+    database = tmp_path / "out" / ".reportkit" / "state.db"
+    damaged = bytearray(database.read_bytes())
+    damaged[5000:9000] = b"x" * 4000
+    database.write_bytes(bytes(damaged))
+
+    listing = cli("history", str(report))
+
+    assert listing.returncode == 1
+    (line,) = listing.stderr.splitlines()
+    assert line.startswith(f"{database}: is damaged (")
+    assert line.endswith(
+        "so its history cannot be shown — the next build sets it aside (kept as "
+        "state.db.damaged-…) and starts afresh"
+    )
+    assert database.read_bytes() == bytes(damaged), "reading history never moves it aside"

@@ -141,6 +141,24 @@ class StateStore:
             return None, []
         return cls.open(out_dir, check=check)
 
+    @classmethod
+    def open_to_read(cls, out_dir: Path) -> StateStore:
+        """The store of `out_dir` opened only to read (`history`): nothing is made, migrated
+        or set aside, and a folder that is read-only can still be read. A damaged state is
+        said, with what the next build will do about it."""
+        path = out_dir / STATE_DIR / DATABASE
+        refuse_link(path)
+        try:
+            try:
+                connection = _read_only(path, "mode=ro")
+            except sqlite3.OperationalError:
+                # A read-only folder: SQLite cannot make the index its log needs, and
+                # nothing can be writing there, so the file is read as it stands.
+                connection = _read_only(path, "mode=ro&immutable=1")
+        except sqlite3.DatabaseError as error:
+            raise _unreadable(path, error) from error
+        return cls(connection, path.parent)
+
     def close(self) -> None:
         self._db.close()
 
@@ -444,6 +462,38 @@ def _write_identity(path: Path, identity: str) -> None:
 
 def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())
+
+
+def _read_only(path: Path, mode: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=1)
+    connection.row_factory = sqlite3.Row
+    try:
+        (verdict,) = connection.execute("PRAGMA quick_check(1)").fetchone()
+    except sqlite3.DatabaseError:
+        connection.close()
+        raise
+    if verdict != "ok":
+        connection.close()
+        raise sqlite3.DatabaseError(f"integrity check: {verdict}")
+    return connection
+
+
+def _unreadable(path: Path, error: sqlite3.DatabaseError) -> StateError:
+    """Why the state cannot be read, and what will happen to it."""
+    if _damaged(error):
+        return StateError(
+            path,
+            f"is damaged ({_one_line(error)}), so its history cannot be shown",
+            "the next build sets it aside (kept as state.db.damaged-…) and starts afresh",
+        )
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StateError(
+            path,
+            "cannot be read here: its log needs a writable folder to be read",
+            "read it where the output folder is writable, or copy the folder and read the copy",
+        )
+    return StateError(path, f"cannot be read ({_one_line(error)})", "check the output folder")
 
 
 def _disk_full(path: Path) -> bool:
