@@ -97,6 +97,20 @@ def output_path(workbook: StrPath, out_dir: StrPath, language: Language = Langua
             str(workbook),
             [Problem(f'the report name "{name}" is not a plain file name', "rename the workbook")],
         )
+    from reportkit.state.folder import NAME_BYTES
+
+    size = len(os.fsencode(name))
+    if size > NAME_BYTES:
+        raise InputError(
+            str(workbook),
+            [
+                Problem(
+                    f"the report's name would be {size} bytes ({name[:20]}…{name[-12:]}), more "
+                    f"than a file name may have ({NAME_BYTES})",
+                    "give the workbook a shorter name",
+                )
+            ],
+        )
     return target
 
 

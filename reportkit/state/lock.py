@@ -10,23 +10,30 @@ merely exists, as git's do).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from reportkit.outdir import kind_of
 from reportkit.problems import InputError, Problem
-from reportkit.state.folder import LOCK_DIR, refuse_link, wait_seconds
+from reportkit.state.folder import LOCK_DIR, StateError, refuse_link, wait_seconds
 
 
 @contextmanager
 def report_lock(state_dir: Path, report: Path) -> Iterator[None]:
     """Hold `report`'s lock, or raise `InputError` saying it is busy."""
     # Named by a hash so that any legal report name gives a short lock file name.
-    name = hashlib.sha256(report.name.encode("utf-8")).hexdigest()[:24]
+    name = hashlib.sha256(os.fsencode(report.name)).hexdigest()[:24]
     path = state_dir / LOCK_DIR / f"{name}.lock"
     refuse_link(path)
+    kind = kind_of(path)
+    if kind:
+        raise StateError(
+            path, f"is {kind}, not reportkit's lock file", "remove it, then build again"
+        )
     lock = FileLock(path, timeout=wait_seconds())
     try:
         lock.acquire()
@@ -40,6 +47,12 @@ def report_lock(state_dir: Path, report: Path) -> Iterator[None]:
                     "let the other run finish, then build again",
                 )
             ],
+        ) from error
+    except OSError as error:  # after Timeout, which is one
+        raise StateError(
+            path,
+            f"cannot be used as this report's lock ({error.strerror or error})",
+            "check the output folder is writable, then build again",
         ) from error
     try:
         yield
