@@ -152,6 +152,8 @@ def build_report(
     from reportkit.template_check import check_before_build
 
     workbook, out_dir = Path(workbook), Path(out_dir)
+    # The workbook's bytes are read once: what is hashed is what is built.
+    source = read_source(workbook)
     target = output_path(workbook, out_dir, language)
     template = (
         edition_template(Path(template), language) if template else default_template(language)
@@ -160,8 +162,6 @@ def build_report(
     if target.is_dir():
         raise unwritable(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
     existing, _ = StateStore.open_existing(out_dir)
-    # The workbook's bytes are read once: what is hashed is what is built.
-    source = read_source(workbook)
     # Without any state nothing can be up to date: read the workbook before making the
     # state folder, so that a workbook with errors leaves nothing behind.
     prepared = None

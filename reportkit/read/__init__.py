@@ -25,8 +25,8 @@ def read_workbook(
     Raises `InputError` only when the file itself cannot be opened as a workbook.
     """
     book = OpenWorkbook(path, language)
-    problems: list[Problem] = []
     try:
+        problems = book.package.warnings()
         meeting = read_meeting(book, problems)
         numbering = meeting.numbering if meeting else BodyNumbering.PARAGRAPHS
         annexes = read_annexes(book, problems, numbering)

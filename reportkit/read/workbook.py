@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,6 +21,7 @@ from reportkit.model import Language
 from reportkit.problems import InputError, Problem, Severity, cell_ref, column_letters
 from reportkit.read.cell_values import open_book, sheet_grid, sheet_parts
 from reportkit.read.cells import EXCEL_ERRORS, as_text, clean_text
+from reportkit.read.package_notes import PackageNotes, linked_value, read_package_notes
 from reportkit.read.sheet_scan import SheetScan, position, scan_sheet
 from reportkit.read.source import Source, checked, read_source
 
@@ -46,6 +47,8 @@ class Row:
             return None
         if self.table.uncached:
             self._report_uncached(column)
+        if self.table.linked:
+            self._report_linked(column)
         return self.values[index] if index < len(self.values) else None
 
     def _report_uncached(self, column: str) -> None:
@@ -60,6 +63,15 @@ class Row:
                     ref,
                 )
             )
+
+    def _report_linked(self, column: str) -> None:
+        """A value another workbook gave is printed as Excel last saved it; say so, once."""
+        ref = self.ref(column)
+        books = self.table.linked.pop(ref, None)
+        if books is not None:
+            warning = linked_value(books, ref)
+            self.table.problems.append(warning)
+            self.table.link_warnings.append(warning)
 
     def choice(self, column: str, choices: type[E], what: str, problems: list[Problem]) -> E | None:
         """The cell as one of `choices`, in any case; None when empty, an error when unknown."""
@@ -143,6 +155,10 @@ class SheetTable:
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     uncached: set[str] = field(default_factory=set)
+    # Cells whose formula takes its value from other workbooks → those workbooks, said once
+    # each when read; their warnings hide no other problem at the cell (`without_echoes`).
+    linked: dict[str, str] = field(default_factory=dict)
+    link_warnings: list[Problem] = field(default_factory=list)
     language: Language = Language.EN
     _missing: set[str] = field(default_factory=set)
 
@@ -222,7 +238,14 @@ class OpenWorkbook:
             if key and key not in columns:
                 columns[key] = index
         uncached = {f"{title}!{cell}" for cell in scan.uncached_formulas}
-        table = SheetTable(title, columns, header, uncached=uncached, language=self.language)
+        table = SheetTable(
+            title,
+            columns,
+            header,
+            uncached=uncached,
+            linked=self._linked(title, scan, grid) if scan.linked else {},
+            language=self.language,
+        )
         self.tables.append(table)
         missing = [c for c in required if normalise_name(c) not in columns]
         if missing:
@@ -265,8 +288,30 @@ class OpenWorkbook:
         """
         cell_problems = [p for table in self.tables for p in table.problems]
         own = {id(p) for p in cell_problems}
-        flagged = {p.location for p in cell_problems}
+        # A linked cell's value is there, as last saved: whatever else is wrong with it counts.
+        linked = {id(p) for table in self.tables for p in table.link_warnings}
+        flagged = {p.location for p in cell_problems if id(p) not in linked}
         return [p for p in problems if id(p) in own or p.location not in flagged]
+
+    @cached_property
+    def package(self) -> PackageNotes:
+        """The macros and links to other workbooks the package holds."""
+        return read_package_notes(self.source.data)
+
+    def _linked(self, title: str, scan: SheetScan, grid: list[tuple[Any, ...]]) -> dict[str, str]:
+        """`Sheet!C14` → the workbooks its formula takes its value from, for each cell holding
+        a value as last saved: a cell with no saved value or an error is reported as such."""
+        cells = dict(scan.linked)
+        for (left, top, right, bottom), books in scan.linked_ranges:
+            for row in range(top, min(bottom, len(grid)) + 1):
+                for column in range(left, min(right, len(grid[row - 1])) + 1):
+                    cells.setdefault(f"{column_letters(column)}{row}", books)
+        skipped = set(scan.uncached_formulas) | scan.errors.keys()
+        return {
+            f"{title}!{cell}": self.package.books(books)
+            for cell, books in cells.items()
+            if cell not in skipped
+        }
 
     def _scan(self, title: str) -> SheetScan:
         member = self._parts.get(title)
