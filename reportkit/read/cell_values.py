@@ -17,6 +17,8 @@ from typing import Any, BinaryIO
 from lxml import etree
 from python_calamine import CalamineWorkbook
 
+from reportkit.problems import InputError, Problem
+
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -37,6 +39,27 @@ def sheet_grid(book: CalamineWorkbook, title: str) -> list[list[Any]]:
     return grid
 
 
+def _parse(archive: zipfile.ZipFile, part: str, source: str) -> etree._Element:
+    try:
+        return etree.fromstring(archive.read(part), _PARSER)
+    except etree.XMLSyntaxError as error:
+        why = (
+            "it is nested deeper than any workbook Excel writes"
+            if "depth" in str(error).lower()
+            else "its XML is damaged"
+        )
+        raise InputError(
+            source,
+            [
+                Problem(
+                    f"the workbook's list of sheets cannot be read ({why})",
+                    "open it in Excel and save it again as .xlsx",
+                    part,
+                )
+            ],
+        ) from None
+
+
 def _value(value: Any) -> Any:
     if value == "" and isinstance(value, str):
         return None
@@ -47,14 +70,18 @@ def _value(value: Any) -> Any:
     return value
 
 
-def sheet_parts(data: bytes) -> dict[str, str]:
-    """Each sheet's title → the zip member of its XML (`xl/worksheets/sheet1.xml`)."""
+def sheet_parts(data: bytes, source: str) -> dict[str, str]:
+    """Each sheet's title → the zip member of its XML (`xl/worksheets/sheet1.xml`).
+
+    `source` names the workbook in the problem raised (`InputError`) when the workbook's own
+    XML cannot be parsed: damaged, or nested deeper than the parser allows (a 5 KB file
+    can nest hundreds of levels; Excel never nests more than a few)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
         if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
             return {}
-        workbook = etree.fromstring(archive.read("xl/workbook.xml"), _PARSER)
-        relations = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), _PARSER)
+        workbook = _parse(archive, "xl/workbook.xml", source)
+        relations = _parse(archive, "xl/_rels/workbook.xml.rels", source)
     targets = {
         rel.get("Id"): rel.get("Target", "")
         for rel in relations.iter(f"{_RELATIONSHIPS}Relationship")

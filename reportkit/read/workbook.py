@@ -204,7 +204,7 @@ class OpenWorkbook:
         self.tables: list[SheetTable] = []
         self.titles: list[str] = list(self.book.sheet_names)
         self.sheet_names = {normalise_name(title): title for title in self.titles}
-        self._parts = sheet_parts(self.source.data)
+        self._parts = sheet_parts(self.source.data, str(self.path))
 
     def close(self) -> None:
         self.book.close()
