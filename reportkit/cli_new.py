@@ -55,7 +55,11 @@ def new(workbook: Path, title: str, day: str, venue: str, force: bool) -> None:
     if workbook.suffix.casefold() != ".xlsx":
         raise click.UsageError(f"{workbook}: the workbook's name must end in .xlsx")
     meeting_day = _meeting_day(day)
-    if workbook.exists() and not force:
+    try:
+        exists = workbook.exists()
+    except OSError as error:  # a name the file system cannot hold (too long)
+        _fail(workbook, f"cannot be written ({error.strerror}) — choose a shorter name")
+    if exists and not force:
         _fail(workbook, "the file exists — choose another name, or add --force to replace it")
     try:
         write_atomic(workbook, blank_workbook(Start(meeting_day, title, venue)))

@@ -12,9 +12,13 @@ def find_workbooks(arguments: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for argument in arguments:
         path = Path(argument)
-        if path.is_dir():
+        try:
+            folder, exists = path.is_dir(), path.exists()
+        except OSError:  # a name too long to exist: its build says so, in one line
+            folder, exists = False, False
+        if folder:
             candidates = sorted(path.glob("*.xlsx"))
-        elif not path.exists() and glob.has_magic(str(argument)):
+        elif not exists and glob.has_magic(str(argument)):
             candidates = sorted(Path(p) for p in glob.glob(str(argument))) or [path]
         else:
             candidates = [path]
