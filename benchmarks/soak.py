@@ -1,13 +1,14 @@
 """Soak test of the build state: the fault-injection trials of the test suite, many times.
 
-    python benchmarks/soak.py                 # 16 kills, 20 concurrent pairs, 8 with watch
-    python benchmarks/soak.py --kills 50 --pairs 50 --watch 20
+    python benchmarks/soak.py                 # 16 kills, 20 pairs, 8 with watch, 8 hung
+    python benchmarks/soak.py --kills 50 --pairs 50 --watch 20 --hung 20
 
 Each trial works on real builds in a temporary folder (a 30-workbook batch killed with
-SIGKILL at a random moment; two batches at once; a batch beside `watch`) and reports what
-went wrong, if anything. The tests run a few of the same trials (tests/test_state_faults.py);
-this runs enough to catch rare interleavings. Prints one line per trial and a summary;
-exits 1 if any trial failed.
+SIGKILL at a random moment; two batches at once; a batch beside `watch`; a `--pdf` batch
+whose LibreOffice hangs, killed at a random moment or left to reach its time limit) and
+reports what went wrong, if anything. The tests run a few of the same trials
+(tests/test_state_faults.py, tests/test_pdf_bounds.py); this runs enough to catch rare
+interleavings. Prints one line per trial and a summary; exits 1 if any trial failed.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=16)
     parser.add_argument("--pairs", type=int, default=20)
     parser.add_argument("--watch", type=int, default=8)
+    parser.add_argument("--hung", type=int, default=8)
     parser.add_argument("--seed", type=int, default=int(time.time()))
     options = parser.parse_args()
     rng = random.Random(options.seed)
@@ -68,12 +70,20 @@ def main() -> None:
     def killed(*args: object) -> list[str]:
         return killed_batch_trial(*args, rng=rng)  # type: ignore[arg-type]
 
+    def hung(folder: Path, out: Path, paths: list[Path], *_: object) -> list[str]:
+        # Imported here: the trial lives with its tests, which need pytest; the other
+        # trials do not.
+        from tests.test_pdf_bounds import hung_libreoffice_trial
+
+        return hung_libreoffice_trial(folder, out, paths, rng)
+
     failed = {
         "kill": trials("kill", options.kills, 30, killed),
         "pair": trials("pair", options.pairs, 6, concurrent_batches_trial),
         "watch": trials("watch", options.watch, 6, batch_and_watch_trial),
+        "hung": trials("hung", options.hung, 6, hung),
     }
-    total = options.kills + options.pairs + options.watch
+    total = options.kills + options.pairs + options.watch + options.hung
     print(
         f"{total - sum(failed.values())} of {total} trials passed "
         + ", ".join(f"{name}: {count} failed" for name, count in failed.items())

@@ -11,13 +11,14 @@ even given to a worker.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
-import time
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from time import perf_counter
 
@@ -30,6 +31,7 @@ from reportkit.problems import InputError
 from reportkit.publish import Status
 from reportkit.read.safety import check_template
 from reportkit.render import TemplateProblem, default_template
+from reportkit.render.child import kill_with_parent
 from reportkit.state import StateStore
 from reportkit.template_check import check_before_build
 
@@ -181,11 +183,19 @@ def _editions(
 
 
 def _with_pdfs(outcomes: list[Outcome], out_dir: Path, soffice: str) -> list[Outcome]:
-    """The outcomes with the PDF made (or not) beside each report, by one LibreOffice run."""
-    from reportkit.pdf import make_pdfs
+    """The outcomes with the PDF made (or not) beside each report, by one LibreOffice run.
+
+    A PDF not made is a failure of its outcome (`pdf_error`), never an exception: the
+    reports are built, and what the build said of them is still said."""
+    from reportkit.pdf import PdfResult, make_pdfs
 
     reports = [o.report for o in outcomes if o.report and o.status is not Status.FAILED]
-    made = {result.report: result for result in make_pdfs(reports, out_dir, soffice)}
+    try:
+        results = make_pdfs(reports, out_dir, soffice)
+    except InputError as error:  # the state folder became unusable since the build
+        why = error.problems[0].line(error.source)
+        results = [PdfResult(report, problem=f"{report}: no PDF — {why}") for report in reports]
+    made = {result.report: result for result in results}
     done = []
     for outcome in outcomes:
         result = made.get(outcome.report) if outcome.report else None
@@ -263,9 +273,7 @@ def _run(
                 on_done(outcome)
             yield index, outcome
         return
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),)
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent) as pool:
         futures = {pool.submit(build_job, job): index for index, job in pending.items()}
         for future in as_completed(futures):
             index = futures[future]
@@ -291,16 +299,24 @@ def _result(future: Future[Outcome], job: Job) -> Outcome:
         )
 
 
-def _end_with_parent(parent: int) -> None:
+def _end_with_parent() -> None:
     """Workers end when the run that started them is gone, however it ended (kill -9
-    included), instead of building on for minutes with nobody to report to."""
+    included), instead of building on for minutes with nobody to report to.
 
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
+    On Linux the kernel kills a worker when its parent process ends, even in the middle
+    of one long C-level call. That parent is the run under the "fork" and "spawn" start
+    methods, but the fork server under "forkserver", so a worker cannot judge by its
+    parent's process ID; under every start method, multiprocessing gives each worker a
+    sentinel, a pipe the run holds open until it ends, which a thread here waits on."""
+    kill_with_parent()
+    run = multiprocessing.parent_process()
+    if run is not None:
+        threading.Thread(target=_exit_after, args=(run,), daemon=True, name="end-with-run").start()
 
-    threading.Thread(target=watch, daemon=True, name="end-with-parent").start()
+
+def _exit_after(run: BaseProcess) -> None:
+    run.join()
+    os._exit(1)
 
 
 def build_job(job: Job) -> Outcome:

@@ -118,7 +118,8 @@ main.add_command(templates)
             (0, "every report built, merged or up to date"),
             (
                 EXIT_INPUT,
-                "a workbook or the template has errors (one line each); the others are still built",
+                "a workbook or the template has errors, or a PDF could not be made (one line"
+                " each); the others are still built",
             ),
             USAGE,
             BUG,

@@ -4,8 +4,14 @@ Why a child process: a Python signal handler runs between bytecodes, so it canno
 long C-level operation (`9 ** (9 ** 9)` never returns to the interpreter), and memory
 allocated in this process cannot be bounded from inside it. A forked child is bounded by
 the kernel instead: `RLIMIT_AS` caps its address space (an allocation past it fails and
-Python raises `MemoryError`), this process kills it with SIGKILL at the wall-clock
-deadline whatever it is doing, and `RLIMIT_CPU` ends it should this process die first.
+Python raises `MemoryError`), and this process kills it with SIGKILL at the wall-clock
+deadline whatever it is doing.
+
+Should this process die first (kill -9 included), the child dies with it rather than
+render on at full CPU for nobody: on Linux the kernel kills it (`kill_with_parent`,
+PR_SET_PDEATHSIG), even inside one C-level operation; elsewhere a thread in the child
+looks for its parent every quarter second, and `RLIMIT_CPU` is the backstop for an
+operation that keeps that thread from running.
 
 `fork` rather than a fresh interpreter: the child starts in milliseconds with everything
 imported and its arguments already in memory, nothing pickled. It is POSIX only
@@ -16,11 +22,14 @@ to EOF, since a pipe end inherited by some other fork would hold EOF back.
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import os
 import selectors
 import signal
 import struct
+import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -36,6 +45,8 @@ _RESULT, _TRACEBACK = b"R", b"T"
 _OUT_OF_MEMORY = 75  # the child's exit status after a MemoryError: it allocates nothing
 _CHUNK = 1 << 20
 _STATM = "/proc/self/statm"  # Linux: the first field is the address space size, in pages
+_PR_SET_PDEATHSIG = 1  # prctl(2), <linux/prctl.h>
+_PARENT_LOOK_SECONDS = 0.25
 
 
 class LimitExceeded(Exception):
@@ -71,10 +82,12 @@ def run_limited(work: Callable[[], bytes], seconds: float, memory_bytes: int) ->
     raised anything but `MemoryError`, `ChildCrashed` if the child died otherwise.
     """
     read_end, write_end = os.pipe()
+    parent = os.getpid()
+    _prctl()  # looked up here, so that the child need not load ctypes
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
-        _child(work, write_end, seconds, memory_bytes)
+        _child(work, write_end, seconds, memory_bytes, parent)
     os.close(write_end)
     received: tuple[bytes, bytes] | None = None
     try:
@@ -91,12 +104,13 @@ def run_limited(work: Callable[[], bytes], seconds: float, memory_bytes: int) ->
 
 
 def _child(
-    work: Callable[[], bytes], write_end: int, seconds: float, memory_bytes: int
+    work: Callable[[], bytes], write_end: int, seconds: float, memory_bytes: int, parent: int
 ) -> NoReturn:
     """The child's whole life: limits, work, result, exit — never back into the caller."""
     status = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends the child; the parent reaps
+        _end_with(parent)
         _limit(seconds, memory_bytes)
         _send(write_end, _RESULT, work())
         status = 0
@@ -107,6 +121,44 @@ def _child(
             _send(write_end, _TRACEBACK, traceback.format_exc().encode("utf-8", "replace"))
     finally:
         os._exit(status)  # no atexit handlers, no flushing of the parent's copied buffers
+
+
+def kill_with_parent() -> bool:
+    """Have the kernel SIGKILL this process when its parent ends (Linux PR_SET_PDEATHSIG;
+    strictly, when the parent's thread that started it ends). Unlike a watching thread,
+    this stops even a C-level operation that never returns to Python. False where the
+    kernel offers no such thing: the caller then watches for itself."""
+    prctl = _prctl()
+    return prctl is not None and prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+
+
+@functools.cache
+def _prctl() -> Callable[..., int] | None:
+    """Linux's prctl(2) from the C library, or None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+def _end_with(parent: int) -> None:
+    """End this child as soon as `parent`, which forked it, is gone, however it ended."""
+    if not kill_with_parent():
+        threading.Thread(
+            target=_exit_when_orphaned, args=(parent,), daemon=True, name="end-with-parent"
+        ).start()
+    if os.getppid() != parent:  # it ended before the kernel was asked
+        os._exit(1)
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_LOOK_SECONDS)
+    os._exit(1)
 
 
 def _limit(seconds: float, memory_bytes: int) -> None:
