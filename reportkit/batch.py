@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import threading
 import traceback
 from collections.abc import Callable, Iterable
@@ -27,9 +28,9 @@ from reportkit.api import build_report, edition_template, editions, output_path
 from reportkit.hashing import digest
 from reportkit.inputs import find_workbooks
 from reportkit.model import Language
-from reportkit.problems import InputError
+from reportkit.problems import InputError, Problem
 from reportkit.publish import Status
-from reportkit.read.safety import check_template
+from reportkit.read.safety import check_template, file_problem
 from reportkit.render import TemplateProblem, default_template
 from reportkit.render.child import kill_with_parent
 from reportkit.state import StateStore
@@ -123,7 +124,12 @@ def run_batch(
     pending: dict[int, Job] = {}
     claimed: dict[str, Path] = {}
     try:
-        chosen = [(w, lang) for w in workbooks for lang in _editions(w, languages, store)]
+        refused = {w: problem for w in workbooks if (problem := _refused(w)) is not None}
+        chosen = [
+            (w, lang)
+            for w in workbooks
+            for lang in ([Language.EN] if w in refused else _editions(w, languages, store))
+        ]
         if on_planned:
             on_planned(len(chosen))
         templates = {
@@ -143,7 +149,11 @@ def run_batch(
         hashes = {language: digest(used) for language, used in templates.items()}
         for index, (workbook, language) in enumerate(chosen):
             report = (workbook, language, hashes[language])
-            early = _plan(report, out_dir, store, force or fresh, claimed)
+            early = (
+                Outcome(workbook, Status.FAILED, problems=[refused[workbook].line(str(workbook))])
+                if workbook in refused
+                else _plan(report, out_dir, store, force or fresh, claimed)
+            )
             if early is not None:
                 outcomes[index] = early
                 if on_done:
@@ -161,6 +171,23 @@ def run_batch(
             store.close()
     ordered = [outcomes[i] for i in range(len(chosen))]
     return _with_pdfs(ordered, out_dir, soffice) if soffice else ordered
+
+
+def _refused(workbook: Path) -> Problem | None:
+    """A workbook no build should even open: its name cannot be stored or printed as it is
+    (not UTF-8, control characters), or it is no regular file (a pipe would hang the
+    batch, a device never ends). Found without opening it; the batch goes on without it."""
+    name = str(workbook)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return Problem("the file name is not valid UTF-8", "rename the file")
+    if _CONTROL.search(name):
+        return Problem("the file name holds control characters", "rename the file")
+    return file_problem(workbook)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _editions(
@@ -241,12 +268,10 @@ def _plan(
     if other != workbook:
         message = f"{workbook}: {other} also builds {report.name} — rename one of the two workbooks"
         return Outcome(workbook, Status.FAILED, problems=[message], language=language)
-    if not workbook.is_file():
+    problem = file_problem(workbook)  # it may have changed since the batch began
+    if problem is not None:
         return Outcome(
-            workbook,
-            Status.FAILED,
-            problems=[f"{workbook}: the file does not exist — check the path"],
-            language=language,
+            workbook, Status.FAILED, problems=[problem.line(str(workbook))], language=language
         )
     if rebuild or store is None:
         return None

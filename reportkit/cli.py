@@ -8,7 +8,6 @@ out (`short_help`), since click cuts a docstring's first sentence at 45 characte
 
 from __future__ import annotations
 
-import json
 import sys
 import traceback
 from collections.abc import Callable
@@ -24,6 +23,8 @@ from reportkit.cli_new import new
 from reportkit.cli_templates import templates
 from reportkit.model import LISTING_ORDERINGS, Language, Ordering
 from reportkit.problems import InputError, Problem, Severity, has_errors
+from reportkit.shown import install as install_escaping
+from reportkit.shown import json_text
 
 if TYPE_CHECKING:
     from reportkit.batch import Outcome
@@ -74,7 +75,10 @@ def format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..
 
 
 @click.group(
-    context_settings={"help_option_names": ["-h", "--help"]},
+    # color=True: click would otherwise strip what looks like a colour code from a line it
+    # prints to a file or pipe, so that a file name holding one were shown differently from
+    # the name on disk; every line is escaped instead (`shown`).
+    context_settings={"help_option_names": ["-h", "--help"], "color": True},
     epilog="\n".join(
         [
             "\b",
@@ -97,6 +101,7 @@ def main() -> None:
     annexes (agenda, programme, list of participants, statements), in the house style,
     ready to finish in Word.
     """
+    install_escaping()
 
 
 main.add_command(new)
@@ -328,7 +333,7 @@ def check(workbooks: tuple[str, ...], output_format: str, lang: str | None) -> N
             }
             for path, problems in findings
         ]
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(json_text(report))
     else:
         for path, problems in findings:
             for problem in problems:
@@ -466,7 +471,7 @@ def history(report: Path, search: str, output_format: str) -> None:
     if search:
         records = matching(records, search)
     if output_format == "json":
-        click.echo(json.dumps([as_dict(r) for r in records], ensure_ascii=False, indent=2))
+        click.echo(json_text([as_dict(r) for r in records]))
         return
     if not records:
         click.echo(f'{report}: no build mentions "{search}"', err=True)

@@ -6,10 +6,10 @@ workbooks that failed: their reports are built, but the run did not do all it wa
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from reportkit.batch import Outcome, Status
+from reportkit.shown import json_text
 
 
 def _size(size: int) -> str:
@@ -62,4 +62,4 @@ def as_json(outcomes: list[Outcome], seconds: float) -> str:
         "pdf_failed": pdf_failures(outcomes),
         "seconds": round(seconds, 3),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document) + "\n"

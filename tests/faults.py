@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import queue
 import random
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 from reportkit.hashing import digest
@@ -201,3 +204,134 @@ def _wait_for(lines: queue.Queue[str], text: str, seconds: float) -> bool:
         except queue.Empty:
             continue
     return False
+
+
+def saved_during_build_trial(
+    folder: Path,
+    out: Path,
+    workbooks: list[Path],
+    positions: dict[Path, str],
+    label: str,
+    rng: random.Random,
+) -> list[str]:
+    """Rewrite a workbook in place (as a sync client does: truncate, then write) at a random
+    moment of its build; then build again. The report must end with the workbook's last
+    content, and the run after must find it up to date — never a stale report called so."""
+    workbook = workbooks[0]
+    correct_all([workbook], positions, f"{label} before")
+    newer = workbook.with_name(f".{label}-newer.xlsx")
+    newer.write_bytes(workbook.read_bytes())
+    set_position(newer, f"Director {label} saved during the build")
+    build = reportkit_process("build", str(workbook), "-o", str(out))
+    time.sleep(rng.uniform(0.0, 0.6))
+    data = newer.read_bytes()
+    with workbook.open("r+b") as handle:
+        handle.truncate(0)
+        handle.write(data)
+    newer.unlink()
+    positions[workbook] = f"Director {label} saved during the build"
+    build.communicate(timeout=300)
+    after = run("build", str(workbook), "-o", str(out))
+    problems = [] if after.returncode == 0 else [f"the next build failed: {after.stderr[-2000:]}"]
+    if report_history(out / f"{workbook.stem}.docx")[-1].workbook_hash != digest(workbook):
+        problems.append("the last record is not of the workbook as saved")
+    again = run("build", str(workbook), "-o", str(out))
+    if again.stderr != f"{out / workbook.with_suffix('.docx').name}: up to date\n":
+        problems.append(f"the run after did not find the report up to date: {again.stderr}")
+    return problems
+
+
+def foreign_log_trial(
+    folder: Path, out: Path, workbooks: list[Path], positions: dict[Path, str], label: str
+) -> list[str]:
+    """Another output folder's write-ahead log lands beside this folder's database (a sync
+    restoring files one by one): the next run sets the state aside once and builds."""
+    elsewhere = out.with_name(f"{out.name}-{label}-elsewhere")
+    if run("build", str(workbooks[0]), "-o", str(elsewhere)).returncode != 0:
+        return ["the other folder could not be built"]
+    holder = sqlite3.connect(elsewhere / ".reportkit" / "state.db")
+    try:
+        holder.execute("PRAGMA wal_autocheckpoint = 0")
+        holder.execute("SELECT count(*) FROM builds").fetchone()
+        set_position(workbooks[0], f"Director {label} elsewhere")
+        run("build", str(workbooks[0]), "-o", str(elsewhere))
+        shutil.copy(elsewhere / ".reportkit" / "state.db-wal", out / ".reportkit" / "state.db-wal")
+    finally:
+        holder.close()
+        shutil.rmtree(elsewhere, ignore_errors=True)
+    correct_all(workbooks, positions, label)
+    first = run("build", str(folder), "-o", str(out))
+    problems = []
+    if first.returncode != 0 or "the build state was damaged" not in first.stderr:
+        problems.append(f"the foreign log was not set aside: {first.stderr[-2000:]}")
+    return problems + not_up_to_date(folder, out, len(workbooks))
+
+
+def odd_inputs_trial(
+    folder: Path, out: Path, workbooks: list[Path], positions: dict[Path, str], label: str
+) -> list[str]:
+    """A pipe and a link to /dev/zero named like workbooks among the inputs: the batch must
+    end (no hang), say each in one line and build the others."""
+    odd = [folder / f"{label}-pipe.xlsx", folder / f"{label}-zero.xlsx"]
+    os.mkfifo(odd[0])
+    odd[1].symlink_to("/dev/zero")
+    correct_all(workbooks, positions, label)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "reportkit", "build", str(folder), "-o", str(out)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return ["the batch hung on a pipe or a device"]
+    finally:
+        for path in odd:
+            path.unlink()
+    problems = []
+    summary = result.stderr.splitlines()[-1] if result.stderr else ""
+    if not summary.startswith(f"{len(workbooks)} built, 0 unchanged, 2 failed"):
+        problems.append(f"not every good workbook was built: {result.stderr[-2000:]}")
+    if "Traceback" in result.stderr:
+        problems.append("a traceback")
+    return problems
+
+
+def full_disk_trial(
+    folder: Path, out: Path, workbooks: list[Path], positions: dict[Path, str], label: str
+) -> list[str]:
+    """A report the person edited, on a file system left too full to keep a copy of it (a
+    tmpfs mounted for the trial; skipped, as no problem, where mounting is not allowed):
+    the build must stop with one line saying the disk is full, change nothing and leave no
+    empty copy."""
+    disk = out.with_name(f"{out.name}-{label}-disk")
+    disk.mkdir()
+    if subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(disk)], capture_output=True
+    ).returncode:
+        disk.rmdir()
+        return []
+    try:
+        workbook = workbooks[0]
+        if run("build", str(workbook), "-o", str(disk)).returncode != 0:
+            return ["the first build on the small disk failed"]
+        report = disk / f"{workbook.stem}.docx"
+        with zipfile.ZipFile(report, "a") as archive:  # the person adds a large photo
+            archive.writestr("word/media/photo.bin", os.urandom(600_000))
+        edited = report.read_bytes()
+        filler = disk / "filler"
+        filler.write_bytes(b"\0" * max(shutil.disk_usage(disk).free - 200_000, 0))
+        correct_all([workbook], positions, label)
+        result = run("build", str(workbook), "-o", str(disk))
+        problems = []
+        if result.returncode != 1 or "(the disk is full)" not in result.stderr:
+            problems.append(f"the full disk was not said: {result.stderr[-2000:]}")
+        if report.read_bytes() != edited:
+            problems.append("the person's report changed")
+        if any((disk / ".reportkit" / "kept").iterdir()):
+            problems.append("a copy was left in kept/")
+        return problems
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+        shutil.rmtree(disk, ignore_errors=True)

@@ -60,6 +60,7 @@ __all__ = [
     "check_archive",
     "check_bytes",
     "check_template",
+    "file_problem",
     "read_checked",
     "read_regular",
 ]
@@ -152,6 +153,20 @@ def read_regular(path: Path, kind: Kind = "workbook") -> bytes:
         raise InputError(str(path), [_unreadable(exc)]) from None
     finally:
         os.close(handle)
+
+
+def file_problem(path: Path, kind: Kind = "workbook") -> Problem | None:
+    """What keeps `path` from being read as a file at all — missing, a folder, a pipe, a
+    device, a name too long — found without opening it (opening a pipe waits for a
+    writer); None when it is a regular file of a readable size."""
+    expected = EXPECTED[kind]
+    try:
+        status = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return Problem("the file does not exist", "check the path")
+    except OSError as exc:
+        return _unreadable(exc)
+    return _kind_problem(status, expected)
 
 
 def _kind_problem(status: os.stat_result, expected: Expected) -> Problem | None:
