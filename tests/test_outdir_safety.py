@@ -18,7 +18,7 @@ from docx import Document
 import reportkit
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE
-from tests.merge_trials import edited_copy, reword
+from tests.merge_trials import edited_copy, reword, set_report_text
 from tests.test_corrections_merge import OPENING, REWORDED_OPENING, correct_workbook
 
 
@@ -88,6 +88,30 @@ def test_a_link_at_the_change_notes_name_is_left_alone(meeting: Path, tmp_path: 
     assert target.read_text() == "someone else's" and notes.is_symlink()
     history = cli("history", str(report))
     assert "Senior Director" in history.stdout, "the change is still on record"
+
+    # The report was recorded though its note was not written: the next correction
+    # rebuilds it, never mistaking reportkit's own report for a person's edit.
+    set_report_text(meeting, OPENING, REWORDED_OPENING)
+    later = cli("build", str(meeting), "-o", str(out))
+    assert later.returncode == 0, later.stderr
+    assert "edited in Word" not in later.stderr and "kept at" not in later.stderr
+
+
+def test_a_folder_where_the_reports_lock_goes_is_one_line(meeting: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    reportkit.build(meeting, out)
+    locks = out / ".reportkit" / "locks"
+    (lock,) = locks.iterdir()
+    lock.unlink()
+    lock.mkdir()
+    correct_workbook(meeting)
+
+    result = cli("build", str(meeting), "-o", str(out))
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (
+        f"{lock}: is a folder, not reportkit's lock file — remove it, then build again"
+    ) in result.stderr.splitlines()
 
 
 @pytest.fixture
