@@ -33,15 +33,17 @@ PER_REPORT = 0.25  # REPORTKIT_PDF_SECONDS in these tests
 SLACK = 20.0  # seconds a run may take beyond its limit (building included) before it is hung
 GONE_WITHIN = 2.0  # seconds a process may outlive the build that started it
 
-# Writes a PDF of its first document, as LibreOffice does before it hangs on the next one.
-HUNG = """#!/bin/sh
+# What every fake LibreOffice does first: note its process, find its --outdir.
+_START = """#!/bin/sh
 echo $$ >> "{pids}"
 for arg; do
   [ "$previous" = --outdir ] && out=$arg
   previous=$arg
 done
 mkdir -p "$out"
-for arg; do
+"""
+# Writes a PDF of its first document, as LibreOffice does before it hangs on the next one.
+HUNG = _START + """for arg; do
   case $arg in
     *.docx) printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/$(basename "$arg" .docx).pdf"; break ;;
   esac
@@ -53,14 +55,7 @@ echo $! >> "{pids}"
 wait
 """
 # Converts everything, then leaves a child running, as a LibreOffice that half-exits does.
-LINGERING = """#!/bin/sh
-echo $$ >> "{pids}"
-for arg; do
-  [ "$previous" = --outdir ] && out=$arg
-  previous=$arg
-done
-mkdir -p "$out"
-for arg; do
+LINGERING = _START + """for arg; do
   case $arg in
     *.docx) printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/$(basename "$arg" .docx).pdf" ;;
   esac
