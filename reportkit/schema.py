@@ -256,7 +256,9 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             Column(
                 "Value",
-                "The field's value.",
+                "The field's value. Any field but languages, secretariat and host may have an"
+                " edition's own value (the symbol, the ordering…); a field marked so warns"
+                " when it has none and prints the English.",
                 "Virtual Meeting",
                 required=True,
                 width=80,

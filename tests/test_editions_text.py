@@ -8,14 +8,16 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 
+import reportkit
 from reportkit.api import editions, output_path
 from reportkit.arrange.capitals import capitals
 from reportkit.arrange.dates import date_line, day_heading
 from reportkit.arrange.language import honorific, labels, original_line
-from reportkit.arrange.participants import arrange_participants, edition_ordering
+from reportkit.arrange.participants import arrange_participants
 from reportkit.model import DateStyle, Language, Meeting, Ordering, Participant, Section
 from reportkit.problems import Severity
 from reportkit.read import read_languages, read_workbook
@@ -181,12 +183,25 @@ def test_an_arabic_edition_warns_of_its_own_missing_columns(tmp_path: Path) -> N
     assert any(p.location == "Report!1:1" and 'no column "Text ar"' in p.message for p in problems)
 
 
-def test_each_edition_orders_states_its_own_way_unless_the_meeting_says() -> None:
-    assert edition_ordering(meeting(EN)) == Ordering.ENGLISH
-    assert edition_ordering(meeting(FR)) == Ordering.FRENCH
-    assert edition_ordering(meeting(AR)) == Ordering.OIC
-    chosen = meeting(FR, ordering=Ordering.ENGLISH, field_locations={"ordering": "Meeting!B9"})
-    assert edition_ordering(chosen) == Ordering.ENGLISH
+def test_a_translation_keeps_the_english_order_unless_its_own_ordering_says() -> None:
+    """The French report of the 31st Session keeps the English order (Mauritania before
+    Morocco, though "Maroc" files first in French); an edition may still choose its own."""
+    people = tuple(
+        Participant(state, "Ahmed", "Hassan", delegation_location=f"Participants!A{i}")
+        for i, state in enumerate(("Morocco", "Mauritania", "ICCIA", "SESRIC"), start=2)
+    )
+
+    def order(language: Language, ordering: Ordering = Ordering.ENGLISH) -> list[str]:
+        sections, _ = arrange_participants(
+            meeting(language, ordering=ordering), people, (), load_reference()
+        )
+        return [g.key for section in sections for g in section.groups]
+
+    english = order(EN)
+    assert english.index("ref:Mauritania") < english.index("ref:Morocco")
+    assert order(FR) == order(AR) == english
+    french = order(FR, Ordering.FRENCH)
+    assert french.index("ref:Morocco") < french.index("ref:Mauritania")
 
 
 def test_a_state_is_headed_by_its_formal_name_in_the_edition() -> None:
@@ -196,7 +211,7 @@ def test_a_state_is_headed_by_its_formal_name_in_the_edition() -> None:
     )
     for language, expected in (
         (FR, ["RÉPUBLIQUE DE CÔTE D'IVOIRE", "ROYAUME HACHÉMITE DE JORDANIE"]),
-        (AR, ["المملكة الأردنية الهاشمية", "جمهورية كوت ديفوار"]),
+        (AR, ["جمهورية كوت ديفوار", "المملكة الأردنية الهاشمية"]),
     ):
         sections, problems = arrange_participants(meeting(language), people, (), load_reference())
         assert [g.heading for g in sections[0].groups] == expected
@@ -218,3 +233,43 @@ def test_runs_cut_by_script_keep_the_text_and_mark_only_arabic_right_to_left(
     for piece, rtl in pieces:
         assert not (rtl and any(c in "abcXYZ" for c in piece))
         assert rtl or not any(c in "مرحباقل" for c in piece)
+
+
+def test_every_meeting_field_may_differ_per_edition(tmp_path: Path) -> None:
+    """The Arabic edition of the 33rd Follow-up Committee report prints its symbol with
+    number and year swapped, OIC/COMCEC-FC/17-33/REP (SOURCES.md, FC33-AR)."""
+    workbook = write_workbook(
+        tmp_path / "m.xlsx",
+        variant(
+            Meeting=[
+                ["Field", "Value", "Value fr", "Value ar"],
+                ["title", "33rd Meeting", "33e réunion", "الاجتماع الثالث والثلاثون"],
+                ["date", date(2017, 5, 10)],
+                ["symbol", "OIC/COMCEC-FC/33-17/REP", None, "OIC/COMCEC-FC/17-33/REP"],
+                ["secretariat", "COMCEC Coordination Office", "Bureau de coordination"],
+                ["languages", "all", "fr"],
+            ]
+        ),
+    )
+    symbols = {}
+    for language in (EN, FR, AR):
+        source, problems = read_workbook(workbook, language)
+        assert source is not None
+        symbols[language] = source.meeting.symbol
+        assert source.meeting.secretariat == "COMCEC Coordination Office"
+        ignored = {p.location: p.message for p in problems if "is not read" in p.message}
+        assert ignored == {
+            "Meeting!C5": "the secretariat is found by its English name in every edition, so "
+            '"Value fr" of secretariat is not read',
+            "Meeting!C6": 'the editions are chosen for the whole meeting, so "Value fr" of '
+            "languages is not read",
+        }
+    assert symbols == {
+        EN: "OIC/COMCEC-FC/33-17/REP",
+        FR: "OIC/COMCEC-FC/33-17/REP",
+        AR: "OIC/COMCEC-FC/17-33/REP",
+    }
+    out = tmp_path / "out"
+    reportkit.build(workbook, out, language=AR)
+    header = Document(str(out / "m.ar.docx")).sections[0].header
+    assert [p.text for p in header.paragraphs] == ["OIC/COMCEC-FC/17-33/REP"]

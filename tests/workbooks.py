@@ -274,17 +274,20 @@ def edition_meeting() -> dict[str, list[list[object]]]:
 
 
 def all_members_meeting(states: list[str]) -> dict[str, list[list[object]]]:
-    """Every member state with one delegate, typed in no order, in all three editions."""
+    """Every member state with one delegate, typed in no order, in all three editions, the
+    French filed by French names and the Arabic in the OIC's own order (each edition's own
+    `ordering`)."""
     shuffled = states[1::2] + states[::2]
     people: list[list[object]] = [["Delegation", "Honorific", "First name", "Last name"]]
     people += [[state, "Mr.", "Ahmed", f"Delegate{i}"] for i, state in enumerate(shuffled)]
     return variant(
         Meeting=[
-            ["Field", "Value"],
+            ["Field", "Value", "Value fr", "Value ar"],
             ["title", "Meeting of All Members"],
             ["date", date(2023, 5, 2)],
             ["secretariat", "COMCEC Coordination Office"],
             ["languages", "all"],
+            ["ordering", "english", "french", "oic"],
         ],
         Participants=people,
     )

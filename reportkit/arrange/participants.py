@@ -121,10 +121,12 @@ class DelegationResolver:
         shown = english.localized(self.language)
         if not found.translated(self.language):
             self.untranslated.setdefault(f"ref:{found.name}", english)
+        filed = _FILED_IN.get(self.ordering, Language.EN)
+        filing = english.localized(filed).formal_name
         if target is Section.OTHERS:
-            order: Order = (0, 9, (collation_key(shown.formal_name, self.ordering),))
+            order: Order = (0, 9, (collation_key(filing, self.ordering),))
         elif found.kind is DelegationKind.INSTITUTION:
-            order = (0, found.rank, (collation_key(shown.formal_name, self.ordering),))
+            order = (0, found.rank, (collation_key(filing, self.ordering),))
         else:
             order = (0, 0, state_key(self.ordering)(english))
         short = shown.acronym or shown.name
@@ -146,7 +148,7 @@ def arrange_participants(
     problems: list[Problem] = []
     language = meeting.language
     resolver = DelegationResolver(
-        reference, meeting.secretariat, edition_ordering(meeting), meeting.date, language
+        reference, meeting.secretariat, meeting.ordering, meeting.date, language
     )
     first_rows: dict[str, Participant] = {}
     placements: dict[str, Placement] = {}
@@ -243,21 +245,10 @@ def _closed(people: list[Person]) -> tuple[Person, ...]:
     return tuple(replace(p, last=True) if i in ends else p for i, p in enumerate(people))
 
 
-def edition_ordering(meeting: Meeting) -> Ordering:
-    """The meeting's ordering, or, where its workbook sets none, the edition language's own:
-    a French edition files states by their French names; an Arabic one in the OIC's own
-    order, which is the Arabic alphabetical order as the OIC spells the names (kept as data:
-    CLDR's Arabic spellings do not reproduce it; see reference/data/SOURCES.md, 3.1)."""
-    if "ordering" in meeting.field_locations:
-        return meeting.ordering
-    return _LANGUAGE_ORDERING[meeting.language]
-
-
-_LANGUAGE_ORDERING = {
-    Language.EN: Ordering.ENGLISH,
-    Language.FR: Ordering.FRENCH,
-    Language.AR: Ordering.OIC,
-}
+# Names filed by each ordering: a translation keeps its source's order (the English), as the
+# OIC's own French and Arabic editions do (README, "Orderings and names"), unless the
+# edition's own `ordering` value asks for its language's.
+_FILED_IN = {Ordering.FRENCH: Language.FR, Ordering.ARABIC: Language.AR}
 
 
 def _untranslated(participant: Participant, delegation: Delegation, language: Language) -> Problem:

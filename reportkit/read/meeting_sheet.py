@@ -64,12 +64,21 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         else:
             rows[key] = row
 
+    def column(key: str) -> str:
+        """The cell this edition reads a field from: its own (`Value fr`) where given, so
+        that any field — the symbol, the ordering — may differ per edition; else `Value`."""
+        twin = f"Value {book.language.value}"
+        if book.language is Language.EN or key not in rows or key in _MEETING_WIDE:
+            return "Value"
+        return twin if rows[key].text(twin).strip() else "Value"
+
     def text(key: str) -> str:
-        """The field's value; a field the editions translate, in this edition's language."""
+        """The field's value in this edition; a field the editions translate warns when
+        this edition's own value is missing and the English is printed."""
         if key not in rows:
             return ""
         row = rows[key]
-        return one_line(row.localized("Value") if key in _TRANSLATED else row.text("Value"))
+        return one_line(row.localized("Value") if key in _TRANSLATED else row.text(column(key)))
 
     def missing_at(key: str) -> str:
         """The Value cell of a field's row, or where a new row for it would go."""
@@ -77,7 +86,7 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
 
     def day(key: str, required: bool) -> date | None:
         row = rows.get(key)
-        if row is None or row.raw("Value") is None:
+        if row is None or row.raw(column(key)) is None:
             if required:
                 problems.append(
                     Problem(
@@ -87,12 +96,12 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
                     )
                 )
             return None
-        return read_date(row, "Value", problems)
+        return read_date(row, column(key), problems)
 
     def choice(key: str, choices: type[C], default: C) -> C:
         if key not in rows:
             return default
-        chosen = rows[key].choice("Value", choices, key.replace("_", " "), problems)
+        chosen = rows[key].choice(column(key), choices, key.replace("_", " "), problems)
         return default if chosen is None else chosen
 
     title = text("title")
@@ -138,7 +147,7 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         ordering=ordering,
         host=text("host"),
         host_position=host_position,
-        field_locations={key: row.ref("Value") for key, row in rows.items()},
+        field_locations={key: row.ref(column(key)) for key, row in rows.items()},
         numbering=numbering,
         annex_numbering=annex_numbering,
         date_style=date_style,
@@ -149,9 +158,37 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         language=book.language,
         languages=_languages(rows.get("languages"), problems),
     )
+    _ignored_twins(rows, problems)
     # Last: reading the fields above may have found more (an untranslated venue, say).
     problems.extend(table.problems)
     return meeting
+
+
+def _ignored_twins(rows: dict[str, Row], problems: list[Problem]) -> None:
+    """Fields of the whole meeting, not of an edition: a twin value of theirs is read by no
+    edition, and said so."""
+    for key, why in _MEETING_WIDE.items():
+        row = rows.get(key)
+        for language in (Language.FR, Language.AR):
+            twin = f"Value {language.value}"
+            if row is not None and row.text(twin).strip():
+                problems.append(
+                    Problem(
+                        f'{why}, so "{twin}" of {key} is not read',
+                        "write it in the Value column and empty this cell",
+                        row.ref(twin),
+                        Severity.WARNING,
+                    )
+                )
+
+
+# Fields every edition reads in English: the editions asked for, and the names by which
+# delegations are found (each edition prints them from the reference data in its language).
+_MEETING_WIDE = {
+    "languages": "the editions are chosen for the whole meeting",
+    "secretariat": "the secretariat is found by its English name in every edition",
+    "host": "the host is found by its English name in every edition",
+}
 
 
 def _languages(row: Row | None, problems: list[Problem]) -> tuple[Language, ...]:
