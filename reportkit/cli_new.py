@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reportkit.cli_help import EXIT_INPUT, USAGE, epilog
+from reportkit.model import Language
 
 
 @click.command(
@@ -18,6 +19,7 @@ from reportkit.cli_help import EXIT_INPUT, USAGE, epilog
             "reportkit new tourism-wg-21.xlsx",
             'reportkit new tourism-wg-21.xlsx --title "21st Meeting of the COMCEC Tourism'
             ' Working Group" --date 2024-10-05 --venue Ankara',
+            "reportkit new tourism-wg-21.xlsx --lang all  # with French and Arabic editions",
             "reportkit new tourism-wg-21.xlsx --force     # replace it",
         ],
         [
@@ -39,8 +41,16 @@ from reportkit.cli_help import EXIT_INPUT, USAGE, epilog
     help="The meeting's (first) day, e.g. 2024-10-05 or '5 October 2024' [default: today].",
 )
 @click.option("--venue", default="", help="Where it is held, e.g. Ankara or 'Virtual Meeting'.")
+@click.option(
+    "--lang",
+    "lang",
+    type=click.Choice(["en", "fr", "ar", "all"]),
+    default="en",
+    show_default=True,
+    help="The editions besides English: fr, ar, or all; their translation columns are added.",
+)
 @click.option("--force", is_flag=True, help="Replace WORKBOOK if it exists.")
-def new(workbook: Path, title: str, day: str, venue: str, force: bool) -> None:
+def new(workbook: Path, title: str, day: str, venue: str, lang: str, force: bool) -> None:
     """Write WORKBOOK, a new meeting's workbook ready to fill in.
 
     Every sheet has its header row, column widths and formats; the Instructions sheet says
@@ -62,7 +72,8 @@ def new(workbook: Path, title: str, day: str, venue: str, force: bool) -> None:
     if exists and not force:
         _fail(workbook, "the file exists — choose another name, or add --force to replace it")
     try:
-        write_atomic(workbook, blank_workbook(Start(meeting_day, title, venue)))
+        start = Start(meeting_day, title, venue, _editions(lang))
+        write_atomic(workbook, blank_workbook(start))
     except OSError as error:
         _fail(workbook, f"cannot be written ({error.strerror}) — choose another folder or name")
     click.echo(str(workbook))
@@ -99,6 +110,13 @@ def _meeting_day(typed: str) -> date:
             err=True,
         )
     return day
+
+
+def _editions(lang: str) -> tuple[Language, ...]:
+    """English, the editions' source, and the one asked for (or all)."""
+    if lang == "all":
+        return tuple(Language)
+    return tuple(dict.fromkeys((Language.EN, Language(lang))))
 
 
 def _fail(workbook: Path, message: str) -> None:

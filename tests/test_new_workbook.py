@@ -113,7 +113,8 @@ def test_its_sheets_have_headers_widths_and_a_frozen_header(made: Path) -> None:
     assert "yyyy" in programme.column_dimensions["A"].number_format
     fields = dict((r[0].value, r[1].value) for r in book["Meeting"].iter_rows(min_row=2))
     assert list(fields)[:2] == ["title", "document"]
-    assert (fields["title"], fields["document"]) == (TITLE, "Report")
+    # Left to each edition's own word: REPORT, RAPPORT, التقرير.
+    assert (fields["title"], fields["document"]) == (TITLE, None)
     assert (fields["date"], fields["venue"], fields["end_date"]) == (
         datetime(2024, 10, 5),
         "Ankara",
@@ -281,3 +282,40 @@ def test_libreoffice_calc_opens_it_and_keeps_its_dropdowns(made: Path, tmp_path:
     assert listed(book, kind) == REPORT_KINDS
     assert validation_at(book["Participants"], "A2", "list").errorStyle == "warning"
     assert validation_at(book["Participants"], "A1", None).promptTitle == "Delegation"
+
+
+def test_a_new_workbook_for_three_editions_builds_them_each_in_its_own_words(
+    tmp_path: Path,
+) -> None:
+    path = new_workbook(tmp_path, "--title", TITLE, "--date", "2024-10-05", "--lang", "all")
+    book = load_workbook(path)
+    assert [c.value for c in book["Report"][1]][:4] == ["Kind", "Text", "Text fr", "Text ar"]
+    assert [c.value for c in book["Meeting"][1]] == ["Field", "Value", "Value fr", "Value ar"]
+    fields = {r[0].value: r[1].value for r in book["Meeting"].iter_rows(min_row=2)}
+    assert fields["languages"] == "en, fr, ar"
+
+    built = run("build", str(path), "-o", str(tmp_path / "out"))
+
+    assert built.returncode == 0, built.stderr
+    firsts = [
+        Document(str(tmp_path / "out" / name)).paragraphs[0].text
+        for name in ("trade-wg-14.docx", "trade-wg-14.fr.docx", "trade-wg-14.ar.docx")
+    ]
+    assert firsts == ["REPORT", "RAPPORT", "التقرير"]
+
+
+def test_one_other_edition_adds_only_its_own_columns(tmp_path: Path) -> None:
+    path = new_workbook(tmp_path, "--lang", "fr")
+    book = load_workbook(path)
+    assert [c.value for c in book["Participants"][1]][:8] == [
+        "Delegation",
+        "Honorific",
+        "First name",
+        "Last name",
+        "Position",
+        "Position fr",
+        "Organisation",
+        "Organisation fr",
+    ]
+    fields = {r[0].value: r[1].value for r in book["Meeting"].iter_rows(min_row=2)}
+    assert fields["languages"] == "en, fr"

@@ -4,6 +4,9 @@ Sheets come from the schema with their header, widths, a frozen header row and t
 formats of their columns; the Meeting sheet lists every field, filled where the command
 line gave a value, and the Annexes sheet the usual three annexes, to reorder or add to. It
 checks and builds as it is: a title left to fill holds a placeholder the command points at.
+A meeting with French or Arabic editions gets each translated column's twins (`Text fr`
+beside `Text`) and its `languages` field; `document` is left to each edition's own word
+(REPORT, RAPPORT, التقرير).
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reportkit.model import DEFAULT_ANNEXES
-from reportkit.schema import MEETING_FIELDS, NUMBER_FORMATS, SHEETS, Format, Sheet
+from reportkit.model import DEFAULT_ANNEXES, Language
+from reportkit.schema import MEETING_FIELDS, NUMBER_FORMATS, SHEETS, Column, Format, Sheet
 from reportkit.starter.aids import add_entry_aids
 from reportkit.starter.instructions import add_instructions
 
@@ -33,6 +36,7 @@ class Start:
     day: date
     title: str = ""
     venue: str = ""
+    languages: tuple[Language, ...] = (Language.EN,)
 
 
 def blank_workbook(start: Start) -> bytes:
@@ -40,7 +44,7 @@ def blank_workbook(start: Start) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for sheet in SHEETS:
-        _add_sheet(book, sheet)
+        _add_sheet(book, sheet, start.languages)
     _fill_meeting(book["Meeting"], start)
     for annex in DEFAULT_ANNEXES:
         book["Annexes"].append([annex.kind.value])
@@ -57,10 +61,15 @@ def title_cell() -> str:
     return f"Meeting!B{2 + [f.name for f in MEETING_FIELDS].index('title')}"
 
 
-def _add_sheet(book: Workbook, sheet: Sheet) -> None:
+def _add_sheet(book: Workbook, sheet: Sheet, languages: tuple[Language, ...]) -> None:
     worksheet = book.create_sheet(sheet.name)
-    worksheet.append([c.name for c in sheet.columns])
-    for index, column in enumerate(sheet.columns, start=1):
+    columns = [
+        (name, column)
+        for column in sheet.columns
+        for name in (column.name, *_twins(column, languages))
+    ]
+    worksheet.append([name for name, _ in columns])
+    for index, (_, column) in enumerate(columns, start=1):
         letter = get_column_letter(index)
         worksheet.column_dimensions[letter].width = column.width
         if column.format is not Format.TEXT:
@@ -71,12 +80,18 @@ def _add_sheet(book: Workbook, sheet: Sheet) -> None:
     worksheet.freeze_panes = "A2"
 
 
+def _twins(column: Column, languages: tuple[Language, ...]) -> list[str]:
+    """The column's twins for the meeting's other editions, in the editions' order."""
+    chosen = {f"{column.name} {language.value}" for language in languages}
+    return [twin for twin in column.translations if twin in chosen]
+
+
 def _fill_meeting(worksheet: Worksheet, start: Start) -> None:
     values = {
         "title": start.title or PLACEHOLDER_TITLE,
-        "document": "Report",
         "date": start.day,
         "venue": start.venue,
+        "languages": ", ".join(e.value for e in start.languages) if start.languages[1:] else "",
     }
     for field in MEETING_FIELDS:
         worksheet.append([field.name, values.get(field.name) or None])
