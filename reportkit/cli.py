@@ -21,6 +21,7 @@ import click
 from reportkit.cli_help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
 from reportkit.cli_new import new
 from reportkit.cli_templates import templates
+from reportkit.cli_translate import translate
 from reportkit.model import LISTING_ORDERINGS, Language, Ordering
 from reportkit.problems import InputError, Problem, Severity, has_errors
 from reportkit.shown import install as install_escaping
@@ -106,6 +107,7 @@ def main() -> None:
 
 main.add_command(new)
 main.add_command(templates)
+main.add_command(translate)
 
 
 @main.command(

@@ -12,8 +12,18 @@ import pytest
 from tests.commands import reportkit_cli as run
 from tests.conftest import SAMPLE
 
-COMMANDS = ["build", "check", "delegations", "diff", "history", "new", "templates", "watch"]
-SUBCOMMANDS = ["templates export", "templates check"]
+COMMANDS = [
+    "build",
+    "check",
+    "delegations",
+    "diff",
+    "history",
+    "new",
+    "templates",
+    "translate",
+    "watch",
+]
+SUBCOMMANDS = ["templates export", "templates check", "translate export", "translate import"]
 
 
 def test_top_level_help_lists_every_command_in_full_and_points_to_new() -> None:

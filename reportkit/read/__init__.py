@@ -12,6 +12,7 @@ from reportkit.read.participants_sheet import read_headings, read_participants
 from reportkit.read.programme_sheet import read_programme
 from reportkit.read.source import Source
 from reportkit.read.text_sheets import read_agenda, read_report
+from reportkit.read.translation_record import stale_translations
 from reportkit.read.workbook import OpenWorkbook
 
 
@@ -36,6 +37,7 @@ def read_workbook(
         programme = read_programme(book, problems, AnnexKind.PROGRAMME in kinds)
         participants = read_participants(book, problems, AnnexKind.PARTICIPANTS in kinds)
         headings = read_headings(book, problems)
+        problems.extend(stale_translations(book))
         problems = book.without_echoes(problems)
     finally:
         book.close()
