@@ -73,6 +73,16 @@ class Language(StrEnum):
     AR = "ar"
 
 
+class Rank(StrEnum):
+    """Whom an "H.E." honours: the OIC's Arabic editions style each apart (فخامة, معالي,
+    سعادة), where English and French print one title (reference/data/honorifics.csv)."""
+
+    HEAD_OF_STATE = "head of state"
+    MINISTER = "minister"
+    AMBASSADOR = "ambassador"
+    OFFICIAL = "senior official"
+
+
 class Ordering(StrEnum):
     """How states are ordered in the list of participants (see arrange/ordering.py)."""
 
@@ -154,6 +164,15 @@ class ProgrammeSlot:
 
 @dataclass(frozen=True)
 class Participant:
+    """One delegate as the edition being read prints them.
+
+    `honorific` is the house title (`H.E. Dr.`), which each edition words its own way;
+    `rank` is the rank an "H.E." among it holds, as the Position gives it (None when it
+    has no H.E. or the Position does not say). `edition_honorific` and `edition_name` are
+    what the workbook gives the edition itself (`Honorific ar`, `Name ar`), printed as
+    they are, instead of the house title's translation and the first and last name.
+    """
+
     delegation: str
     first_name: str
     last_name: str
@@ -163,6 +182,9 @@ class Participant:
     section: Section | None = None
     location: str = ""
     delegation_location: str = ""
+    rank: Rank | None = None
+    edition_honorific: str = ""
+    edition_name: str = ""
 
 
 @dataclass(frozen=True)

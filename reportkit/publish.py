@@ -147,10 +147,11 @@ def publish(
     except OSError as error:
         store.abandon(build)
         raise unwritable(target, error) from error
-    # Recorded as soon as the report is in place: whatever happens to the change note, the
-    # report is known as reportkit's own, never taken for a person's edit.
-    store.finish(build)
+    # The note never fails the build (it is a copy of the record), so the record always
+    # follows the report: a report in place is never taken for a person's edit. Killed
+    # before `finish`, the next build settles the record and writes the note again.
     notices += write_notes(target, notes)
+    store.finish(build)
     if action == "merged" and output == found.data:
         status = Status.UNCHANGED
     else:

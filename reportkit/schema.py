@@ -65,6 +65,9 @@ class Column:
     # Text the rapporteur writes per edition: `Text fr`, `Text ar` beside `Text` (for a
     # Meeting field, its `Value fr`, `Value ar`).
     translated: bool = False
+    # What reportkit words itself in each edition, which an edition's twin column may
+    # give instead (`Honorific ar`): an empty twin is no missing translation.
+    overridden: bool = False
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -74,7 +77,7 @@ class Column:
     @property
     def translations(self) -> tuple[str, ...]:
         """The columns holding this column's text in the other editions."""
-        if not self.translated:
+        if not (self.translated or self.overridden):
             return ()
         return tuple(f"{self.name} {language.value}" for language in TRANSLATED_LANGUAGES)
 
@@ -430,11 +433,14 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             Column(
                 "Honorific",
-                "Printed before the name. Compound titles such as H.E. Dr. are fine.",
+                "Printed before the name, in each edition's words: H.E. is S.E. in French,"
+                " فخامة, معالي or سعادة in Arabic as the Position says. Compound titles such"
+                " as H.E. Dr. are fine.",
                 "Ms.",
                 "a title from the list, alone or combined",
                 suggest=Suggest.HONORIFIC,
                 width=12,
+                overridden=True,
             ),
             Column("First name", "The person's first name(s).", "Şeyma", required=True, width=22),
             Column(
@@ -459,6 +465,20 @@ SHEETS: tuple[Sheet, ...] = (
                 "other",
                 choices=Section,
                 width=12,
+            ),
+            Column(
+                "Name fr",
+                "The name as the French edition prints it, where its spelling differs;"
+                " the first and last name otherwise.",
+                "Mohammed Ben Salmane",
+                width=22,
+            ),
+            Column(
+                "Name ar",
+                "The name in Arabic script, as the Arabic edition prints it; the first and"
+                " last name, in Latin letters, otherwise.",
+                "جودت يلماز",
+                width=22,
             ),
         ),
         annex=AnnexKind.PARTICIPANTS,

@@ -193,7 +193,7 @@ def test_long_text_emoji_and_right_to_left_text_build(tmp_path: Path) -> None:
     assert right_to_left == {
         "رحب الاجتماع بالمشاركين من الدول الأعضاء.",
         "-السيد محمد السلامين",
-        "مدير, وزارة",
+        "مدير، وزارة",
     }
     arabic = next(p for p in document.paragraphs if p.text.startswith("رحب"))
     assert all(r._r.rPr.find(qn("w:rtl")) is not None for r in arabic.runs)

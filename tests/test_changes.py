@@ -20,7 +20,7 @@ from reportkit.changes import (
     TextChange,
     compare,
 )
-from reportkit.model import MeetingInput
+from reportkit.model import Language, MeetingInput
 from reportkit.read import read_workbook
 from reportkit.reference import load_reference
 from tests.conftest import SAMPLE
@@ -459,3 +459,18 @@ def test_changes_name_delegations_as_of_the_meeting_date(tmp_path: Path) -> None
     )
     changes = compare(prepare(old).source, prepare(new).source, load_reference())
     assert "Delegations: Turkey added" in changes.lines()
+
+
+def test_an_edition_s_own_name_and_title_are_reported_in_its_change_note(tmp_path: Path) -> None:
+    header = [*PEOPLE_HEADER, "Honorific ar", "Name ar"]
+    old = [header, ["Egypt", "H.E.", "Ahmed", "Hassan", "Director", "", "", "أحمد حسن"]]
+    new = [header, ["Egypt", "H.E.", "Ahmed", "Hassan", "Director", "", "معالي", "أحمد حسان"]]
+    old_path = write_workbook(tmp_path / "old.xlsx", variant(Participants=old))
+    new_path = write_workbook(tmp_path / "new.xlsx", variant(Participants=new))
+    arabic = [read_workbook(p, Language.AR)[0] for p in (old_path, new_path)]
+    assert arabic[0] is not None and arabic[1] is not None
+    report = compare(arabic[0], arabic[1], load_reference())
+    assert report.lines() == [
+        "Participants (Egypt): H.E. Ahmed Hassan edited — honorific in this edition: (none) → "
+        '"معالي"; name in this edition: "أحمد حسن" → "أحمد حسان"'
+    ]

@@ -18,6 +18,7 @@ from reportkit.arrange.capitals import capitals
 from reportkit.arrange.dates import date_line, day_heading
 from reportkit.arrange.language import honorific, labels, original_line
 from reportkit.arrange.participants import arrange_participants
+from reportkit.arrange.typography import french_spacing
 from reportkit.model import DateStyle, Language, Meeting, Ordering, Participant, Section
 from reportkit.problems import Severity
 from reportkit.read import read_languages, read_workbook
@@ -53,7 +54,7 @@ def test_dates_read_as_the_edition_writes_them(
 
 def test_the_venue_joins_the_date_with_the_edition_s_punctuation() -> None:
     french = date_line(meeting(FR, venue="Ankara"))
-    assert french == "(1er novembre 2022\u00a0; Ankara)"
+    assert french == "(1er novembre 2022\u202f; Ankara)"
     arabic = date_line(meeting(AR, venue="أنقرة", date_style=DateStyle.VENUE_FIRST))
     assert arabic == "(أنقرة، 1 نوفمبر / تشرين الثاني 2022)"
 
@@ -83,11 +84,11 @@ def test_words_reportkit_writes_are_the_edition_s() -> None:
         "PROJET DE PROGRAMME",
         "ANNEXE",
     )
-    assert french.sections[Section.MEMBERS] == "PAYS MEMBRES DE L'OCI"
+    assert french.sections[Section.MEMBERS] == "PAYS MEMBRES DE L’OCI"
     assert arabic.participants == "قائمة المشاركين"
     assert original_line("English", FR) == "Original\u00a0: anglais"
     assert original_line("English", AR) == "الأصل: الإنجليزية"
-    assert honorific("H.E. Dr.", FR) == "S.E. Dr"
+    assert honorific("H.E. Dr.", FR) == "S.E. Dr."
     assert honorific("Ms.", AR) == "السيدة"
 
 
@@ -273,3 +274,21 @@ def test_every_meeting_field_may_differ_per_edition(tmp_path: Path) -> None:
     reportkit.build(workbook, out, language=AR)
     header = Document(str(out / "m.ar.docx")).sections[0].header
     assert [p.text for p in header.paragraphs] == ["OIC/COMCEC-FC/17-33/REP"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        (
+            "Ordre du jour: adoption; examen! Questions?",
+            "Ordre du jour\u00a0: adoption\u202f; examen\u202f! Questions\u202f?",
+        ),
+        ("Il a dit « oui »", "Il a dit «\u202foui\u202f»"),
+        ("Il a dit «oui»", "Il a dit «\u202foui\u202f»"),
+        ("déjà espacé ; et : bien", "déjà espacé\u202f; et\u00a0: bien"),
+        ("13:30 et https://comcec.org/fr/?p=60338", "13:30 et https://comcec.org/fr/?p=60338"),
+        ("? en tête", "? en tête"),
+    ],
+)
+def test_french_text_gets_its_no_break_spaces(typed: str, printed: str) -> None:
+    assert french_spacing(typed) == printed

@@ -1,6 +1,7 @@
 """The French and Arabic names in the reference data: filled where a source gives them, every
-value with its source key, and the counts established in reference/data/SOURCES.md (1.6, 2.6)
-held here so that the data cannot thin out unnoticed."""
+value with its source key, and the counts established in reference/data/SOURCES.md (1.6, 2.5,
+2.6) held here so that the data cannot thin out unnoticed. Former periods carry their own
+French and Arabic names (names_history.csv), with their own sources."""
 
 from __future__ import annotations
 
@@ -33,6 +34,19 @@ INSTITUTION_COLUMNS = {
     "name_ar": "name_ar_source",
     "acronym_ar": "name_ar_source",
 }
+HISTORY_COLUMNS = {
+    "short_name_fr": "names_fr_source",
+    "formal_name_fr": "names_fr_source",
+    "acronym_fr": "names_fr_source",
+    "short_name_ar": "names_ar_source",
+    "formal_name_ar": "names_ar_source",
+    "acronym_ar": "names_ar_source",
+}
+# The bodies no source names in French, and in Arabic, today (SOURCES.md 2.4).
+NO_FRENCH_NAME = {"STIO", "International Association of Islamic Banks"}
+NO_ARABIC_NAME = {"STIO", "IAS"}
+# Dated periods whose name in a language no source gives (SOURCES.md 2.5): ISBO in French.
+PERIODS_WITHOUT = {"fr": {"ISBO"}, "ar": set()}
 
 
 @cache
@@ -47,6 +61,10 @@ def _members() -> tuple[dict[str, str], ...]:
 
 def _institutions() -> tuple[dict[str, str], ...]:
     return _rows("institutions.csv")
+
+
+def _dated_periods() -> tuple[dict[str, str], ...]:
+    return tuple(r for r in _rows("names_history.csv") if r["valid_until"])
 
 
 def _label(row: dict[str, str]) -> str:
@@ -69,10 +87,14 @@ def test_every_state_has_french_and_arabic_short_names() -> None:
     [
         ("members.csv", "name_fr_formal", 61, 1),
         ("members.csv", "name_ar_formal", 61, 1),
-        ("institutions.csv", "name_fr", 29, 6),
-        ("institutions.csv", "acronym_fr", 14, 21),
+        ("institutions.csv", "name_fr", 33, 2),
+        ("institutions.csv", "acronym_fr", 15, 20),
         ("institutions.csv", "name_ar", 33, 2),
         ("institutions.csv", "acronym_ar", 8, 27),
+        ("names_history.csv", "formal_name_fr", 8, 3),
+        ("names_history.csv", "acronym_fr", 3, 8),
+        ("names_history.csv", "formal_name_ar", 9, 2),
+        ("names_history.csv", "acronym_ar", 2, 9),
     ],
 )
 def test_counts_of_filled_and_empty_values(rows: str, column: str, filled: int, empty: int) -> None:
@@ -83,12 +105,30 @@ def test_counts_of_filled_and_empty_values(rows: str, column: str, filled: int, 
 def test_formal_names_empty_only_where_no_source_gives_them() -> None:
     for column in ("name_fr_formal", "name_ar_formal"):
         assert {_label(r) for r in _members() if not r[column]} == NO_FRENCH_OR_ARABIC
-    assert {_label(r) for r in _institutions() if not r["name_ar"]} == {"STIO", "IAS"}
+    assert {_label(r) for r in _institutions() if not r["name_ar"]} == NO_ARABIC_NAME
+    assert {_label(r) for r in _institutions() if not r["name_fr"]} == NO_FRENCH_NAME
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_dated_period_lacks_a_language_s_name_only_where_no_source_gives_it(
+    language: str,
+) -> None:
+    """Every other dated period is printed in that language under its own names."""
+    lacking = {
+        r["short_name"] or r["acronym"]
+        for r in _dated_periods()
+        if not r[f"formal_name_{language}"]
+    }
+    assert lacking == PERIODS_WITHOUT[language]
 
 
 @pytest.mark.parametrize(
     ("file", "columns"),
-    [("members.csv", MEMBER_COLUMNS), ("institutions.csv", INSTITUTION_COLUMNS)],
+    [
+        ("members.csv", MEMBER_COLUMNS),
+        ("institutions.csv", INSTITUTION_COLUMNS),
+        ("names_history.csv", HISTORY_COLUMNS),
+    ],
 )
 def test_no_value_lacks_its_source_key(file: str, columns: dict[str, str]) -> None:
     for row in _rows(file):
@@ -114,18 +154,20 @@ def _source_keys(cell: str) -> list[str]:
 def test_every_source_key_is_defined_in_sources_md() -> None:
     text = (DATA / "SOURCES.md").read_text(encoding="utf-8")
     sources = text[text.index("## 4. Sources") :]
+    history_sources = {"names_source", "date_source", *HISTORY_COLUMNS.values()}
     used = {
         key
         for file, columns in (
-            ("members.csv", MEMBER_COLUMNS),
-            ("institutions.csv", INSTITUTION_COLUMNS),
+            ("members.csv", set(MEMBER_COLUMNS.values())),
+            ("institutions.csv", set(INSTITUTION_COLUMNS.values())),
+            ("names_history.csv", history_sources),
         )
         for row in _rows(file)
-        for column in set(columns.values())
+        for column in columns
         if row[column]
         for key in _source_keys(row[column])
     }
-    assert {"UNTERM", "FC33-AR", "OIC-FR", "OIC-AR-SPEC"} <= used
+    assert {"UNTERM", "FC33-AR", "OIC-FR", "OIC-AR-SPEC", "S27-FR", "OIC-FR-40096"} <= used
     undefined = {
         key for key in used if not re.search(rf"(^|\s|; ){re.escape(key)}:", sources, re.M)
     }
@@ -159,6 +201,7 @@ def test_arabic_values_are_arabic_script_without_tatweel() -> None:
     for file, columns in (
         ("members.csv", ("name_ar", "name_ar_formal")),
         ("institutions.csv", ("name_ar", "acronym_ar")),
+        ("names_history.csv", ("short_name_ar", "formal_name_ar", "acronym_ar")),
     ):
         for row in _rows(file):
             for column in columns:
@@ -192,6 +235,16 @@ def test_language_names_are_reachable_from_the_loaded_delegations() -> None:
         reference.find("OISA").formal_name == "Organization of the Islamic Shipowners Association"
     )
     assert reference.find("IOFS").acronym_fr == "OISA"
+
+
+def test_the_comcec_coordination_office_has_its_names_in_each_language() -> None:
+    """As the Follow-up Committee's French and Arabic editions print it (FC33-FR, FC33-AR)."""
+    office = load_reference().find("CCO")
+    assert (office.formal_name_fr, office.formal_name_ar) == (
+        "Bureau de Coordination du COMCEC",
+        "مكتب تنسيق الكومسيك",
+    )
+    assert load_reference().find("Bureau de coordination du COMCEC") == office
 
 
 def test_a_state_no_source_names_keeps_empty_language_names() -> None:

@@ -1,11 +1,12 @@
-"""Names in force on a meeting's date: the reference data's former names and their dates.
+"""Names in force on a meeting's date: the reference data's former names and their dates,
+in each edition's language.
 
 Expected names are written out here from data/SOURCES.md section 2.5, never computed.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import docx
@@ -14,7 +15,7 @@ import pytest
 import reportkit
 from reportkit.arrange.capitals import capitals
 from reportkit.arrange.participants import arrange_participants
-from reportkit.model import HeadingOverride, Meeting, Participant
+from reportkit.model import HeadingOverride, Language, Meeting, Participant
 from reportkit.reference import load_reference
 from reportkit.reference.history import FormerName, in_force, load_history, parse_valid_until
 from tests.workbooks import variant, write_workbook
@@ -99,9 +100,120 @@ def test_a_short_name_changes_with_the_date_too() -> None:
     turkiye = load_reference().find("TR")
     assert turkiye.as_of(date(2017, 5, 10)).name == "Turkey"
     assert turkiye.as_of(date(2023, 1, 1)).name == "Türkiye"
-    # What a delegation is does not change: codes, French name, kind.
+    # What a delegation is does not change: codes, kind. Its names do, in every language.
     old = turkiye.as_of(date(2017, 5, 10))
-    assert (old.iso3, old.name_fr, old.kind) == ("TUR", "Turquie", turkiye.kind)
+    assert (old.iso3, old.kind) == ("TUR", turkiye.kind)
+    assert (old.name_fr, old.formal_name_fr) == ("Turquie", "République de Turquie")
+    assert (old.name_ar, old.formal_name_ar) == ("تركيا", "الجمهورية التركية")
+    assert turkiye.formal_name_fr == "République de Türkiye"
+
+
+FR, AR = Language.FR, Language.AR
+
+
+@pytest.mark.parametrize(
+    ("present", "day", "language", "printed"),
+    [
+        # The French reports of the 27th (2011) and 32nd (2016) COMCEC Sessions; FC33-AR (2017).
+        ("Türkiye", date(2017, 5, 10), FR, "RÉPUBLIQUE DE TURQUIE"),
+        ("Türkiye", date(2017, 5, 10), AR, "الجمهورية التركية"),
+        ("Türkiye", date(2022, 6, 1), FR, "RÉPUBLIQUE DE TÜRKİYE"),
+        ("Türkiye", date(2022, 6, 1), AR, "الجمهورية التركية"),
+        # A former name with its former acronym in each language, never today's beside it.
+        (
+            "ICCD",
+            date(2017, 5, 10),
+            FR,
+            "CHAMBRE ISLAMIQUE DE COMMERCE, D’INDUSTRIE ET D’AGRICULTURE (CICIA)",
+        ),
+        ("ICCD", date(2017, 5, 10), AR, "الغرفة الإسلامية للتجارة والصناعة والزراعة (ICCIA)"),
+        (
+            "ICCD",
+            date(2023, 12, 16),
+            FR,
+            "CHAMBRE ISLAMIQUE DE COMMERCE ET DE DÉVELOPPEMENT (CICD)",
+        ),
+        ("ICCD", date(2023, 12, 16), AR, "الغرفة الإسلامية للتجارة والتنمية (ICCD)"),
+        ("IsDB", date(2017, 5, 10), FR, "BANQUE ISLAMIQUE DE DÉVELOPPEMENT (BID)"),
+        ("IsDB", date(2017, 5, 10), AR, "البنك الإسلامي للتنمية (IDB)"),
+        ("IsDB", date(2018, 6, 6), AR, "البنك الإسلامي للتنمية (ISDB)"),
+        ("IsDBI", date(2021, 4, 23), FR, "INSTITUT ISLAMIQUE DE RECHERCHE ET DE FORMATION (IIRF)"),
+        ("IsDBI", date(2021, 4, 23), AR, "المعهد الإسلامي للبحوث والتدريب (IRTI)"),
+        ("ICESCO", date(2020, 1, 28), AR, "المنظمة الإسلامية للتربية والعلوم والثقافة (إيسيسكو)"),
+        (
+            "ICESCO",
+            date(2020, 1, 28),
+            FR,
+            "ORGANISATION ISLAMIQUE POUR L’ÉDUCATION, LES SCIENCES ET LA CULTURE (ISESCO)",
+        ),
+        ("UNA", date(2017, 10, 14), FR, "AGENCE INTERNATIONALE ISLAMIQUE DE PRESSE (IINA)"),
+        ("UNA", date(2017, 10, 14), AR, "وكالة الأنباء الإسلامية الدولية (إينا)"),
+        ("UNA", date(2017, 10, 15), AR, "اتحاد وكالات أنباء دول منظمة التعاون الإسلامي (يونا)"),
+        ("ISSA", date(2023, 10, 31), FR, "FÉDÉRATION SPORTIVE DE LA SOLIDARITÉ ISLAMIQUE (ISSF)"),
+        ("ISSA", date(2023, 11, 1), FR, "ASSOCIATION SPORTIVE DE LA SOLIDARITÉ ISLAMIQUE (ISSA)"),
+        (
+            "ICYF",
+            date(2018, 10, 23),
+            FR,
+            "FORUM DE LA JEUNESSE DE LA CONFÉRENCE ISLAMIQUE POUR LE DIALOGUE ET LA COOPÉRATION "
+            "(ICYF-DC)",
+        ),
+        ("ICYF", date(2018, 10, 23), AR, "منتدى شباب المؤتمر الإسلامي للحوار والتعاون (ICYF-DC)"),
+        ("IBU", date(2010, 11, 30), AR, "منظمة إذاعات الدول الإسلامية (ISBO)"),
+        # No source names ISBO in French: its English name of the period, not today's French.
+        ("IBU", date(2010, 11, 30), FR, "ISLAMIC STATES BROADCASTING ORGANIZATION (ISBO)"),
+        ("IBU", date(2010, 12, 1), FR, "UNION DES RADIODIFFUSIONS ISLAMIQUES (IBU)"),
+    ],
+)
+def test_each_edition_prints_the_names_in_force_on_the_date(
+    present: str, day: date, language: Language, printed: str
+) -> None:
+    found = load_reference().find(present)
+    assert found is not None, present
+    assert capitals(found.as_of(day).localized(language).heading, language) == printed
+
+
+def test_an_edition_never_joins_names_of_two_periods() -> None:
+    """On the last day of each dated period, every edition's heading holds that period's name
+    and acronym: its own in the language where a source gives them, else its English ones."""
+    checked = 0
+    for delegation in load_reference().delegations:
+        for period in delegation.history:
+            if period.valid_until is None:
+                continue
+            dated = delegation.as_of(period.valid_until - timedelta(days=1))
+            for language, formal, acronym in (
+                (Language.EN, period.formal_name, period.acronym),
+                (FR, period.formal_name_fr, period.acronym_fr),
+                (AR, period.formal_name_ar, period.acronym_ar),
+            ):
+                shown = dated.localized(language)
+                expected = (formal, acronym or period.acronym) if formal else None
+                assert dated.translated(language) is (expected is not None)
+                assert (shown.formal_name, shown.acronym) == (
+                    expected or (period.formal_name, period.acronym)
+                ), (delegation.name, language)
+                checked += 1
+    assert checked == 27  # nine dated periods, three editions
+
+
+def test_a_period_no_source_names_in_the_edition_s_language_is_a_warning() -> None:
+    """The French edition of a 2009 meeting: ISBO under its English names, said at its cell."""
+    people = (Participant("ISBO", "Ann", "Lee", delegation_location="Participants!A2"),)
+    meeting = Meeting(
+        title="T", date=date(2009, 5, 10), secretariat="COMCEC Coordination Office", language=FR
+    )
+    sections, problems = arrange_participants(meeting, people, (), load_reference())
+    assert [g.heading for g in sections[0].groups] == [
+        "ISLAMIC STATES BROADCASTING ORGANIZATION (ISBO)"
+    ]
+    assert [(p.location, p.message) for p in problems] == [
+        (
+            "Participants!A2",
+            "the reference data has no French name for Islamic States Broadcasting Organization "
+            "(ISBO), so its heading is printed in English",
+        )
+    ]
 
 
 def test_every_former_name_finds_its_own_delegation() -> None:
@@ -140,25 +252,62 @@ def test_a_date_in_another_form_is_refused() -> None:
         parse_valid_until("June 2022")
 
 
-HEADER = "delegation,valid_until,short_name,formal_name,acronym,other_names,names_source,date_source,note\n"
+HEADER = (
+    "delegation,valid_until,short_name,formal_name,acronym,other_names,names_source,date_source,"
+    "short_name_fr,formal_name_fr,acronym_fr,names_fr_source,"
+    "short_name_ar,formal_name_ar,acronym_ar,names_ar_source,note"
+)
+
+
+def _history(folder: Path, *cells: str) -> Path:
+    """A names_history.csv of one row, its cells given up to the last non-empty one."""
+    width = HEADER.count(",") + 1
+    data = folder / "names_history.csv"
+    row = ",".join([*cells, *[""] * (width - len(cells))])
+    data.write_text(f"{HEADER}\n{row}\n", encoding="utf-8")
+    return data
 
 
 def test_a_dated_period_without_its_printed_names_is_refused(tmp_path: Path) -> None:
-    data = tmp_path / "names_history.csv"
-    data.write_text(HEADER + "SESRIC,2008-01-01,,,SESRTCIC,,X,Y,\n", encoding="utf-8")
+    data = _history(tmp_path, "SESRIC", "2008-01-01", "", "", "SESRTCIC", "", "X", "Y")
     with pytest.raises(ValueError, match=r"names_history\.csv line 2: a dated period needs"):
         load_history(data)
 
 
 def test_an_undated_period_may_lack_names(tmp_path: Path) -> None:
-    data = tmp_path / "names_history.csv"
-    data.write_text(HEADER + "SESRIC,,,,SESRTCIC,Ankara Centre,X,,\n", encoding="utf-8")
+    data = _history(tmp_path, "SESRIC", "", "", "", "SESRTCIC", "Ankara Centre", "X")
     (period,) = load_history(data)["SESRIC"]
     assert (period.name, period.valid_until, period.names) == (
         "SESRTCIC",
         None,
-        ("SESRTCIC", "SESRTCIC", "Ankara Centre"),
+        ("SESRTCIC", "Ankara Centre"),
     )
+
+
+def test_a_period_s_names_in_another_language_are_read_beside_the_english(
+    tmp_path: Path,
+) -> None:
+    """French acronyms are left out of the names it may be typed as, as today's are."""
+    english = ("ICCD", "2023-12-16", "", "Old Chamber", "OC", "", "X", "Y")
+    data = _history(tmp_path, *english, "", "Ancienne Chambre", "AC", "Z", "", "الغرفة القديمة")
+    (period,) = load_history(data)["ICCD"]
+    assert (period.name_fr, period.formal_name_fr, period.acronym_fr) == (
+        "Ancienne Chambre",
+        "Ancienne Chambre",
+        "AC",
+    )
+    assert (period.name_ar, period.acronym_ar) == ("الغرفة القديمة", "")
+    assert period.names == ("OC", "Old Chamber", "Ancienne Chambre", "الغرفة القديمة")
+
+
+def test_a_period_s_acronym_in_a_language_without_its_name_there_is_refused(
+    tmp_path: Path,
+) -> None:
+    """A French acronym beside an English name would join two languages in one heading."""
+    english = ("ICCD", "2023-12-16", "", "Old Chamber", "OC", "", "X", "Y")
+    data = _history(tmp_path, *english, "", "", "AC", "Z")
+    with pytest.raises(ValueError, match=r"line 2: formal_name_fr is needed"):
+        load_history(data)
 
 
 def _groups(day: date, typed: list[str], overrides: tuple[HeadingOverride, ...] = ()):

@@ -307,15 +307,18 @@ def test_a_new_workbook_for_three_editions_builds_them_each_in_its_own_words(
 def test_one_other_edition_adds_only_its_own_columns(tmp_path: Path) -> None:
     path = new_workbook(tmp_path, "--lang", "fr")
     book = load_workbook(path)
-    assert [c.value for c in book["Participants"][1]][:8] == [
+    assert [c.value for c in book["Participants"][1]] == [
         "Delegation",
         "Honorific",
+        "Honorific fr",
         "First name",
         "Last name",
         "Position",
         "Position fr",
         "Organisation",
         "Organisation fr",
+        "Section",
+        "Name fr",
     ]
     fields = {r[0].value: r[1].value for r in book["Meeting"].iter_rows(min_row=2)}
     assert fields["languages"] == "en, fr"

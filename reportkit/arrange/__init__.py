@@ -13,6 +13,7 @@ from reportkit.arrange.participants import arrange_participants
 from reportkit.arrange.programme import programme_heading, programme_rows
 from reportkit.arrange.references import Resolver, bookmark_rows, gather
 from reportkit.arrange.result import ArrangedReport, BodyBlock, TitleBlock
+from reportkit.arrange.typography import set_in_french
 from reportkit.model import AgendaEntry, Language, MeetingInput, ProgrammeSlot, ReportBlock
 from reportkit.problems import Problem
 from reportkit.reference import ReferenceData
@@ -63,6 +64,8 @@ def arrange(
         annexes=annexes,
         language=language,
     )
+    if language is Language.FR:
+        report = set_in_french(report)
     return report, problems
 
 

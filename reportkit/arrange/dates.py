@@ -92,7 +92,7 @@ def day_heading(day: date, language: Language = Language.EN) -> str:
 
 # How a date line joins venue and dates, as each edition punctuates.
 _COMMA = {Language.EN: ", ", Language.FR: ", ", Language.AR: "، "}
-_SEMICOLON = {Language.EN: "; ", Language.FR: "\u00a0; ", Language.AR: "؛ "}
+_SEMICOLON = {Language.EN: "; ", Language.FR: "\u202f; ", Language.AR: "؛ "}
 
 
 def _month_name(day: date, language: Language) -> str:

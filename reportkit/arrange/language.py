@@ -4,7 +4,8 @@ Everything a rapporteur types comes from the workbook in the edition's language 
 `Value ar` …); what reportkit writes on its own — annex headings, the subtitles of annexes,
 the sections of the list of participants, honorifics, the "Original:" line, dates — comes
 from here. French follows the French editions of OIC documents: accented capitals
-(`PAYS MEMBRES DE L'OCI`), `1er novembre 2022`, a no-break space before `;`. Arabic
+(`PAYS MEMBRES DE L’OCI`, with the typographic apostrophe), `1er novembre 2022`, no-break
+spaces before `;` and `:` (arrange/typography.py sets every French text so). Arabic
 follows the Arabic edition of COMCEC's Follow-up Committee report (SOURCES.md, FC33-AR):
 Western digits, months named twice as Gulf and Levantine readers know them (`مايو / أيار`),
 `الأصل: الإنجليزية`. The wording is reportkit's own translation where no source gives it.
@@ -14,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportkit.model import Language, Section
+from reportkit.model import Language, Rank, Section
+from reportkit.reference.honorifics import edition_titles
 
 
 @dataclass(frozen=True)
@@ -29,33 +31,11 @@ class Labels:
     annex_header: str
     sections: dict[Section, str]
     languages: dict[str, str]
-    honorifics: dict[str, str]
     section_letters: str
     annex_ordinals: tuple[str, ...] = ()
     list_separator: str = ", "
     last_separator: str = " and "
 
-
-_HONORIFICS_FR = {
-    "Mr.": "M.",
-    "Ms.": "Mme",
-    "Mrs.": "Mme",
-    "Miss": "Mlle",
-    "Dr.": "Dr",
-    "Prof.": "Pr",
-    "H.E.": "S.E.",
-    "Eng.": "Ing.",
-}
-_HONORIFICS_AR = {
-    "Mr.": "السيد",
-    "Ms.": "السيدة",
-    "Mrs.": "السيدة",
-    "Miss": "الآنسة",
-    "Dr.": "الدكتور",
-    "Prof.": "الأستاذ الدكتور",
-    "H.E.": "معالي",
-    "Eng.": "المهندس",
-}
 
 LABELS = {
     Language.EN: Labels(
@@ -74,7 +54,6 @@ LABELS = {
             Section.OTHERS: "OTHER ORGANIZATIONS",
         },
         languages={"english": "English", "french": "French", "arabic": "Arabic"},
-        honorifics={},
         section_letters="ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     ),
     Language.FR: Labels(
@@ -87,13 +66,12 @@ LABELS = {
         original="Original\u00a0: {language}",
         annex_header="Annexe {label} au document {symbol}",
         sections={
-            Section.MEMBERS: "PAYS MEMBRES DE L'OCI",
+            Section.MEMBERS: "PAYS MEMBRES DE L’OCI",
             Section.OBSERVERS: "PAYS OBSERVATEURS",
-            Section.INSTITUTIONS: "INSTITUTIONS SUBSIDIAIRES/ ORGANES DE L'OCI",
+            Section.INSTITUTIONS: "INSTITUTIONS SUBSIDIAIRES/ ORGANES DE L’OCI",
             Section.OTHERS: "AUTRES ORGANISATIONS",
         },
         languages={"english": "anglais", "french": "français", "arabic": "arabe"},
-        honorifics=_HONORIFICS_FR,
         section_letters="ABCDEFGHIJKLMNOPQRSTUVWXYZ",
         last_separator=" et ",
     ),
@@ -113,7 +91,6 @@ LABELS = {
             Section.OTHERS: "منظمات أخرى",
         },
         languages={"english": "الإنجليزية", "french": "الفرنسية", "arabic": "العربية"},
-        honorifics=_HONORIFICS_AR,
         # The Arabic alphabet in its traditional (abjad) order, as Arabic documents letter
         # their sections.
         section_letters="أبجدهوزحطيكلمنسعفصقرشتثخذضظغ",
@@ -153,12 +130,42 @@ def original_line(typed: str, language: Language) -> str:
     return LABELS[language].original.format(language=shown)
 
 
-def honorific(typed: str, language: Language) -> str:
-    """A house honorific (`H.E. Dr.`) in the edition's language, word by word."""
-    table = LABELS[language].honorifics
-    if not table:
-        return typed
-    return " ".join(table.get(part, part) for part in typed.split())
+def honorific(house: str, language: Language, rank: Rank | None = None) -> str:
+    """A house honorific (`H.E. Dr.`) in the edition's words, title by title, "H.E." by
+    the person's `rank` (reference/honorifics.py).
+
+    No word is printed twice: `H.E. Amb.` is `S.E.` in French, where `S.E.` says both,
+    and `Dr. Prof.` `الدكتور الأستاذ` in Arabic, where a professor is `الأستاذ الدكتور`.
+    Words the table does not know are kept as they are.
+    """
+    if language is Language.EN:
+        return house
+    table = edition_titles()
+    printed: list[str] = []
+    for title in _titles(house):
+        printed += [w for w in table.form(title, language, rank).split() if w not in printed]
+    return " ".join(printed)
+
+
+def rank_forms(house: str, language: Language) -> dict[Rank, str]:
+    """How the edition prints `house` rank by rank when one of its titles differs by rank
+    (H.E. in Arabic); empty when the rank changes nothing, so that an unknown one is no
+    matter."""
+    table = edition_titles()
+    if not any(table.differs_by_rank(title, language) for title in _titles(house)):
+        return {}
+    return {rank: honorific(house, language, rank) for rank in Rank}
+
+
+def _titles(house: str) -> list[str]:
+    """`house` cut into the table's titles, the longest first (`Assoc. Prof.` is one)."""
+    known = edition_titles().house_titles
+    words, titles = house.split(), []
+    while words:
+        size = next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in known), 1)
+        titles.append(" ".join(words[:size]))
+        words = words[size:]
+    return titles
 
 
 _NAMES = {Language.EN: "English", Language.FR: "French", Language.AR: "Arabic"}

@@ -11,6 +11,7 @@ workbook's order, which is protocol order. Names are those in force on the meeti
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -105,30 +106,34 @@ class DelegationResolver:
 
     def _secretariat_name(self, typed: str) -> str:
         """The secretariat's heading: its name as the meeting gives it, in another edition
-        the reference data's name in that language (English where it has none)."""
+        the reference data's name in that language as of the meeting's date (English where
+        it has none)."""
         known = self._secretariat_match
         if self.language is Language.EN or known is None:
             return self.secretariat or typed
-        if not known.translated(self.language):
-            self.untranslated.setdefault(SECRETARIAT_KEY, known)
+        dated = known if self.day is None else known.as_of(self.day)
+        if not dated.translated(self.language):
+            self.untranslated.setdefault(SECRETARIAT_KEY, dated)
             return self.secretariat or typed
-        return known.localized(self.language).formal_name
+        return dated.localized(self.language).formal_name
 
     def _known(self, found: Delegation, section: Section | None) -> Placement:
         target = section or _SECTION_OF_KIND[found.kind]
-        english = found if self.day is None else found.as_of(self.day)
+        # The names of the meeting's date in every language, so that no edition mixes
+        # periods; a period without a name in the edition's language is printed in English.
+        dated = found if self.day is None else found.as_of(self.day)
         # Filed by the names the ordering's language uses; shown in the edition's language.
-        shown = english.localized(self.language)
-        if not found.translated(self.language):
-            self.untranslated.setdefault(f"ref:{found.name}", english)
+        shown = dated.localized(self.language)
+        if not dated.translated(self.language):
+            self.untranslated.setdefault(f"ref:{found.name}", dated)
         filed = _FILED_IN.get(self.ordering, Language.EN)
-        filing = english.localized(filed).formal_name
+        filing = dated.localized(filed).formal_name
         if target is Section.OTHERS:
             order: Order = (0, 9, (collation_key(filing, self.ordering),))
         elif found.kind is DelegationKind.INSTITUTION:
             order = (0, found.rank, (collation_key(filing, self.ordering),))
         else:
-            order = (0, 0, state_key(self.ordering)(english))
+            order = (0, 0, state_key(self.ordering)(dated))
         short = shown.acronym or shown.name
         return Placement(f"ref:{found.name}", target, order, shown.heading, short)
 
@@ -263,12 +268,40 @@ def _untranslated(participant: Participant, delegation: Delegation, language: La
 
 
 def _person(participant: Participant, language: Language = Language.EN) -> Person:
-    name = capitals(" ".join(p for p in (participant.first_name, participant.last_name) if p))
-    shown = honorific(participant.honorific, language)
+    """The delegate's two lines: title and name in capitals, then position and organisation.
+
+    An edition prints the title and the name the workbook gives it (`Honorific ar`,
+    `Name ar`), else the house title in its words and the name as typed — in Latin letters
+    in the Arabic edition, which sets them apart as a left-to-right stretch of its own.
+    """
+    typed = " ".join(p for p in (participant.first_name, participant.last_name) if p)
+    name = capitals(participant.edition_name or typed)
+    shown = participant.edition_honorific or honorific(
+        participant.honorific, language, participant.rank
+    )
     prefix = f"{shown} " if shown else ""
-    separator = labels(language).list_separator
-    details = separator.join(p for p in (participant.position, participant.organisation) if p)
-    return Person(f"-{prefix}{name}", details)
+    return Person(f"-{prefix}{name}", _details(participant.position, participant.organisation))
+
+
+def _details(position: str, organisation: str) -> str:
+    """Position and organisation joined by the comma of their script: the Arabic comma
+    between two Arabic texts only, a Latin one wherever either is in Latin letters (an
+    untranslated position in the Arabic edition, an acronym for an organisation)."""
+    parts = [part for part in (position, organisation) if part]
+    arabic = all(_reads_right_to_left(part) for part in parts)
+    return labels(Language.AR if arabic else Language.EN).list_separator.join(parts)
+
+
+def _reads_right_to_left(text: str) -> bool:
+    """Whether `text` is Arabic (or another right-to-left script): its first letter says,
+    as it says the direction of a paragraph (Unicode's bidirectional algorithm, P2)."""
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction in {"R", "AL"}:
+            return True
+        if direction == "L":
+            return False
+    return False
 
 
 def _duplicate(participant: Participant, first: Participant) -> Problem:

@@ -20,7 +20,21 @@ from reportkit.model import MeetingInput, Participant, Section
 from reportkit.reference import ReferenceData
 from reportkit.reference.names import match_key
 
-_DELEGATE_FIELDS = ("honorific", "first_name", "last_name", "position", "organisation", "section")
+_DELEGATE_FIELDS = (
+    "honorific",
+    "first_name",
+    "last_name",
+    "position",
+    "organisation",
+    "section",
+    "edition_honorific",
+    "edition_name",
+)
+# What the change note calls a field whose name does not say it (an edition's own).
+_FIELD_WORDS = {
+    "edition_honorific": "honorific in this edition",
+    "edition_name": "name in this edition",
+}
 
 
 @dataclass(frozen=True)
@@ -120,7 +134,7 @@ def _delegate_edits(old: Participant, new: Participant) -> tuple[FieldChange, ..
     for name in _DELEGATE_FIELDS:
         a, b = shown(getattr(old, name)), shown(getattr(new, name))
         if a != b:
-            edits.append(FieldChange(name.replace("_", " "), a, b))
+            edits.append(FieldChange(_FIELD_WORDS.get(name, name.replace("_", " ")), a, b))
     return tuple(edits)
 
 

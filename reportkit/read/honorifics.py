@@ -3,8 +3,9 @@
 Rapporteurs type `Ms`, `MS.`, `Ms.` and `Dr` in one list; the printed list must not mix
 them. A typed honorific is cut, at its spaces and dots, into known titles (compound ones
 such as `H.E. Dr.` or `Prof. Dr.` are common) and each is written as the house list has
-it. French and Arabic editions' titles are in the list as they are written there (the
-titles `arrange/language.py` prints in those editions among them).
+it. French and Arabic editions' titles are in the list as they are written there — the
+titles those editions print (reference/data/honorifics.csv), which `Honorific fr` and
+`Honorific ar` may give a person instead.
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ _TITLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Mlle", ("mademoiselle",)),
     ("Pr", ()),
     ("S.E.", ("son excellence",)),
+    ("S.A.R.", ("son altesse royale",)),
     ("Ing.", ("ingénieur",)),
+    ("Cheikh", ()),
+    ("Cheikha", ()),
     ("السيد", ()),
     ("السيدة", ()),
     ("الآنسة", ()),
@@ -42,8 +46,15 @@ _TITLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("الدكتورة", ()),
     ("الأستاذ", ()),
     ("الأستاذة", ()),
+    ("الأستاذ المشارك", ()),
+    ("الأستاذ المساعد", ()),
+    ("فخامة", ()),
     ("معالي", ()),
     ("سعادة", ()),
+    ("صاحب السمو الملكي", ()),
+    ("السفير", ()),
+    ("الشيخ", ()),
+    ("الشيخة", ()),
     ("المهندس", ()),
 )
 

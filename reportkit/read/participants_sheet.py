@@ -1,16 +1,26 @@
 """The `Participants` and `Delegations` sheets.
 
 Honorifics are printed as the house list spells them, and a name missing its first or last
-part is printed as it is, each with a warning at the cell.
+part is printed as it is, each with a warning at the cell. An edition other than the
+English one takes a person's own title and name from its columns (`Honorific ar`,
+`Name ar`) when they are given; otherwise it words the house title itself, and where its
+words differ by rank (the Arabic "H.E.") reads the rank from the Position, with a warning
+at the Position when it does not say.
 """
 
 from __future__ import annotations
 
-from reportkit.model import HeadingOverride, Language, Participant, Section
+from functools import cache
+
+from reportkit.arrange.language import honorific as worded
+from reportkit.arrange.language import language_name, rank_forms
+from reportkit.model import HeadingOverride, Language, Participant, Rank, Section
 from reportkit.problems import Problem, Severity
-from reportkit.read.cells import one_line
+from reportkit.read.cells import as_text, one_line
 from reportkit.read.honorifics import house_honorific
 from reportkit.read.workbook import OpenWorkbook, Row
+from reportkit.reference.honorifics import edition_titles
+from reportkit.reference.ranks import rank_of
 from reportkit.schema import sheet
 
 _SECTION_WORDS = {
@@ -40,7 +50,8 @@ def read_participants(
     people = []
     for row in table:
         delegation = one_line(row.text("Delegation"))
-        honorific = _honorific(row, problems)
+        honorific = _honorific(row, "Honorific", problems)
+        own = _own_honorific(row, problems)
         first, last = one_line(row.text("First name")), one_line(row.text("Last name"))
         if not delegation:
             problems.append(
@@ -84,6 +95,9 @@ def read_participants(
                     section=section,
                     location=row.ref("Last name"),
                     delegation_location=row.ref("Delegation"),
+                    rank=_rank(row, honorific, own, problems),
+                    edition_honorific=own,
+                    edition_name=_edition_name(row),
                 )
             )
     problems.extend(table.problems)
@@ -100,9 +114,15 @@ def _half_name(row: Row, first: str, last: str) -> Problem:
     )
 
 
-def _honorific(row: Row, problems: list[Problem]) -> str:
-    """The honorific as the house spells it; an unknown one is printed as typed."""
-    typed = one_line(row.text("Honorific"))
+_SLIP = (
+    "if it is a slip, pick one from the dropdown (Mr., Ms., Mrs., Dr., Prof., H.E., Eng. …);"
+    " titles may be combined, as in H.E. Dr."
+)
+
+
+def _honorific(row: Row, column: str, problems: list[Problem], slip: str = _SLIP) -> str:
+    """The honorific in `column` as the house spells it; an unknown one is printed as typed."""
+    typed = one_line(row.text(column))
     if not typed:
         return ""
     honorific = house_honorific(typed)
@@ -110,9 +130,8 @@ def _honorific(row: Row, problems: list[Problem]) -> str:
         problems.append(
             Problem(
                 f'the honorific "{typed}" is not in the house list; printed as typed',
-                "if it is a slip, pick one from the dropdown (Mr., Ms., Mrs., Dr., Prof., H.E.,"
-                " Eng. …); titles may be combined, as in H.E. Dr.",
-                row.ref("Honorific"),
+                slip,
+                row.ref(column),
                 Severity.WARNING,
             )
         )
@@ -122,11 +141,82 @@ def _honorific(row: Row, problems: list[Problem]) -> str:
                 f'the honorific "{typed}" is printed "{honorific.printed}", as the house list'
                 " spells it",
                 f'nothing to do; type "{honorific.printed}" to silence this',
-                row.ref("Honorific"),
+                row.ref(column),
                 Severity.WARNING,
             )
         )
     return honorific.printed
+
+
+def _own_honorific(row: Row, problems: list[Problem]) -> str:
+    """The title the edition's own column (`Honorific ar`) gives, to print as it is."""
+    language = row.table.language
+    if language is Language.EN:
+        return ""
+    return _honorific(row, f"Honorific {language.value}", problems, _edition_slip(language))
+
+
+@cache
+def _edition_slip(language: Language) -> str:
+    """What to do about a title `Honorific fr`/`ar` holds that the house list does not."""
+    forms = edition_titles().forms.values()
+    titles = dict.fromkeys(form[language] for form in forms if language in form)
+    examples = ", ".join(title for title in titles if " " not in title)
+    return (
+        f"if it is a slip, type the {language_name(language)} title as the house list spells it"
+        f" ({examples}); titles may be combined"
+    )
+
+
+def _rank(row: Row, honorific: str, own: str, problems: list[Problem]) -> Rank | None:
+    """The rank of an "H.E." among the titles, from the Position (`Amb.` says it too).
+
+    Said at the Position when it does not say and the edition's words depend on it —
+    unless the edition's own honorific column gives the title to print. The Position is
+    read as stored: its text, with any problem in it, is the edition's to report.
+    """
+    titles = honorific.split()
+    if "H.E." not in titles:
+        return None
+    if "Amb." in titles:
+        return Rank.AMBASSADOR
+    rank = rank_of(as_text(row.raw("Position")))
+    forms = rank_forms(honorific, row.table.language)
+    if rank is None and forms and not own:
+        problems.append(_unknown_rank(row, honorific, forms))
+    return rank
+
+
+_WHOM = {
+    Rank.HEAD_OF_STATE: "a head of state",
+    Rank.MINISTER: "a minister",
+    Rank.AMBASSADOR: "an ambassador",
+    Rank.OFFICIAL: "another senior official",
+}
+
+
+def _unknown_rank(row: Row, honorific: str, forms: dict[Rank, str]) -> Problem:
+    language = row.table.language
+    whom: dict[str, list[str]] = {}
+    for rank, form in forms.items():
+        whom.setdefault(form, []).append(_WHOM[rank])
+    choices = "; ".join(f"{form} for {' or '.join(ranks)}" for form, ranks in whom.items())
+    return Problem(
+        'the Position does not say whether this "H.E." is a head of state, a minister or'
+        f" another senior official, so the {language_name(language)} edition prints"
+        f' "{worded(honorific, language)}"',
+        f'type the title to print in "Honorific {language.value}": {choices}',
+        row.ref("Position"),
+        Severity.WARNING,
+    )
+
+
+def _edition_name(row: Row) -> str:
+    """The name as the edition spells it (`Name ar`), when the workbook gives one."""
+    language = row.table.language
+    if language is Language.EN:
+        return ""
+    return one_line(row.text(f"Name {language.value}"))
 
 
 def _heading(row: Row) -> str | None:

@@ -49,7 +49,8 @@ class Delegation:
     short name; a body's full name) and `formal_name_fr`/`formal_name_ar` (a state's formal
     name, the heading of its delegation; a body's full name again), and a body's
     `acronym_fr`/`acronym_ar` where its sources use one. An empty value means no source gave
-    it (reference/data/SOURCES.md): the English value stands in for it.
+    it (reference/data/SOURCES.md): the English value stands in for it. A delegation dated
+    with `as_of` holds the names of that period in every language.
     """
 
     name: str
@@ -105,7 +106,11 @@ class Delegation:
 
     def localized(self, language: Language) -> Delegation:
         """The delegation named in `language` where a source gives the name (English
-        otherwise, see `translated`); what it is and how it is filed stay as they are."""
+        otherwise, see `translated`); what it is and how it is filed stay as they are.
+
+        On a delegation dated with `as_of`, these are the names of that period: the English
+        that stands in for a missing name is the period's too, so a heading never joins one
+        period's name to another's acronym."""
         if language is Language.FR:
             return replace(
                 self,
@@ -123,7 +128,8 @@ class Delegation:
         return self
 
     def translated(self, language: Language) -> bool:
-        """Whether the reference data gives the heading's name in `language`."""
+        """Whether the reference data gives the heading's name in `language` (of the
+        period, on a delegation dated with `as_of`)."""
         if language is Language.FR:
             return bool(self.formal_name_fr)
         if language is Language.AR:
@@ -131,16 +137,29 @@ class Delegation:
         return True
 
     def as_of(self, day: date) -> Delegation:
-        """The delegation under the names in force on `day` (a meeting's date).
+        """The delegation under the names in force on `day` (a meeting's date), in every
+        language; codes and what the delegation is stay as they are.
 
-        Only the English names a list prints change; codes, French and Arabic names, and
-        what the delegation is, stay as they are.
+        A period takes its French and Arabic names from its own sources only. Where none gives
+        them they are empty, and an edition prints the period's English (`localized`, with
+        the warning `translated` leads to), never the present name in that language: French
+        said "République de Turquie" in 2017, and today's "Chambre Islamique de Commerce et
+        de Développement" beside the period's "(ICCIA)" would name two periods at once.
         """
         period = in_force(self.history, day)
         if period is None:
             return self
         return replace(
-            self, name=period.name, formal_name=period.formal_name, acronym=period.acronym
+            self,
+            name=period.name,
+            formal_name=period.formal_name,
+            acronym=period.acronym,
+            name_fr=period.name_fr,
+            formal_name_fr=period.formal_name_fr,
+            acronym_fr=period.acronym_fr,
+            name_ar=period.name_ar,
+            formal_name_ar=period.formal_name_ar,
+            acronym_ar=period.acronym_ar,
         )
 
 

@@ -66,6 +66,7 @@ def _add_sheet(book: Workbook, sheet: Sheet, languages: tuple[Language, ...]) ->
     columns = [
         (name, column)
         for column in sheet.columns
+        if _edition_of(column) in (None, *languages)
         for name in (column.name, *_twins(column, languages))
     ]
     worksheet.append([name for name, _ in columns])
@@ -78,6 +79,12 @@ def _add_sheet(book: Workbook, sheet: Sheet, languages: tuple[Language, ...]) ->
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
     worksheet.freeze_panes = "A2"
+
+
+def _edition_of(column: Column) -> Language | None:
+    """The edition a column serves alone (`Name ar`), None for every edition."""
+    _, _, suffix = column.name.rpartition(" ")
+    return next((e for e in Language if e is not Language.EN and e.value == suffix), None)
 
 
 def _twins(column: Column, languages: tuple[Language, ...]) -> list[str]:
