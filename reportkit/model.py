@@ -107,6 +107,14 @@ class YesNo(StrEnum):
     NO = "no"
 
 
+class Ordinals(StrEnum):
+    """How ordinal suffixes print: `13th` on the line, or raised as the published Follow-up
+    Committee reports and every French edition (`1er`, `23e`) set them."""
+
+    PLAIN = "plain"
+    SUPERSCRIPT = "superscript"
+
+
 @dataclass(frozen=True)
 class Meeting:
     title: str
@@ -127,6 +135,8 @@ class Meeting:
     numbering: BodyNumbering = BodyNumbering.PARAGRAPHS
     annex_numbering: AnnexNumbering = AnnexNumbering.ROMAN
     date_style: DateStyle = DateStyle.ORDINAL
+    # None: the edition's own way (arrange/typography.py): raised in French, plain elsewhere.
+    ordinals: Ordinals | None = None
     original: str = ""
     subtitle: str = ""
     participants_subtitle: str = ""

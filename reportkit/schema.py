@@ -23,6 +23,7 @@ from reportkit.model import (
     HostPosition,
     Language,
     Ordering,
+    Ordinals,
     Section,
     YesNo,
 )
@@ -184,6 +185,14 @@ MEETING_FIELDS: tuple[Column, ...] = (
         " May 2017) with venue-first; ordinal when empty.",
         "venue-first",
         choices=DateStyle,
+    ),
+    Column(
+        "ordinals",
+        "Ordinal suffixes on the line (13th) or raised as superscripts, as the published"
+        " Follow-up Committee reports set them; plain in English and superscript in French"
+        " when empty.",
+        "superscript",
+        choices=Ordinals,
     ),
     Column(
         "annex_header",

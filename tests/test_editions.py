@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
 from lxml import etree
 
 from reportkit.hashing import digest
@@ -384,3 +385,38 @@ def test_the_state_store_remembers_which_editions_a_workbook_asks_for(
         assert store.editions(digest(workbook)) == "en fr ar"
     finally:
         store.close()
+
+
+def raised_runs(report: Path) -> list[str]:
+    """The texts of the runs set as superscripts, in document order."""
+    with zipfile.ZipFile(report) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    return [
+        "".join(t.text or "" for t in run.iter(f"{W}t"))
+        for run in body.iter(f"{W}r")
+        if run.find(f"{W}rPr/{W}vertAlign[@{W}val='superscript']") is not None
+    ]
+
+
+def test_french_ordinals_are_raised_and_english_ones_only_when_asked(
+    built: tuple[Path, object], tmp_path: Path
+) -> None:
+    """Every French edition sets 1er and 23e with raised letters (FC33-FR, S31-FR); the
+    published English Follow-up Committee reports do so for 13th, where the meeting asks."""
+    out = built[0]
+    french = Document(str(out / "meeting.fr.docx")).paragraphs
+    assert [p.text for p in french[1:3]] == [
+        "23e RÉUNION DU COMITÉ DE SUIVI",
+        "(1er-3 novembre 2022\u202f; Ankara)",
+    ]
+    assert raised_runs(out / "meeting.fr.docx")[:2] == ["e", "er"]
+    assert raised_runs(out / "meeting.docx") == []
+
+    sheets = edition_meeting()
+    sheets["Meeting"].append(["ordinals", "superscript"])
+    workbook = write_workbook(tmp_path / "raised.xlsx", sheets)
+    result = reportkit_cli("build", str(workbook), "-o", str(tmp_path / "out"), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    english = Document(str(tmp_path / "out" / "raised.docx")).paragraphs
+    assert english[1].text == "23rd MEETING OF THE FOLLOW-UP COMMITTEE"
+    assert raised_runs(tmp_path / "out" / "raised.docx")[:2] == ["rd", "st"]

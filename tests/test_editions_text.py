@@ -18,7 +18,12 @@ from reportkit.arrange.capitals import capitals
 from reportkit.arrange.dates import date_line, day_heading
 from reportkit.arrange.language import honorific, labels, original_line
 from reportkit.arrange.participants import arrange_participants
-from reportkit.arrange.typography import french_spacing
+from reportkit.arrange.typography import (
+    RAISED_END,
+    RAISED_START,
+    french_spacing,
+    raised_ordinals,
+)
 from reportkit.model import DateStyle, Language, Meeting, Ordering, Participant, Section
 from reportkit.problems import Severity
 from reportkit.read import read_languages, read_workbook
@@ -292,3 +297,20 @@ def test_every_meeting_field_may_differ_per_edition(tmp_path: Path) -> None:
 )
 def test_french_text_gets_its_no_break_spaces(typed: str, printed: str) -> None:
     assert french_spacing(typed) == printed
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "marked"),
+    [
+        (FR, "1er novembre, 23e réunion, 1re fois", "1[er] novembre, 23[e] réunion, 1[re] fois"),
+        (FR, "les 2e et 3e jours", "les 2[e] et 3[e] jours"),
+        (FR, "article 12, 1,5e, A1e, 2022", "article 12, 1,5e, A1e, 2022"),
+        (EN, "13th Meeting, 2ND TECHNICAL", "13[th] Meeting, 2[ND] TECHNICAL"),
+        (AR, "الاجتماع 13", "الاجتماع 13"),
+    ],
+)
+def test_ordinal_suffixes_are_marked_to_be_raised(
+    language: Language, typed: str, marked: str
+) -> None:
+    shown = raised_ordinals(typed, language).replace(RAISED_START, "[").replace(RAISED_END, "]")
+    assert shown == marked

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from reportkit.arrange.annexes import arrange_annexes
 from reportkit.arrange.body import Lists, number_agenda, number_body
@@ -13,8 +14,15 @@ from reportkit.arrange.participants import arrange_participants
 from reportkit.arrange.programme import programme_heading, programme_rows
 from reportkit.arrange.references import Resolver, bookmark_rows, gather
 from reportkit.arrange.result import ArrangedReport, BodyBlock, TitleBlock
-from reportkit.arrange.typography import set_in_french
-from reportkit.model import AgendaEntry, Language, MeetingInput, ProgrammeSlot, ReportBlock
+from reportkit.arrange.typography import french_spacing, printed, raised_ordinals
+from reportkit.model import (
+    AgendaEntry,
+    Language,
+    MeetingInput,
+    Ordinals,
+    ProgrammeSlot,
+    ReportBlock,
+)
 from reportkit.problems import Problem
 from reportkit.reference import ReferenceData
 
@@ -65,8 +73,18 @@ def arrange(
         language=language,
     )
     if language is Language.FR:
-        report = set_in_french(report)
+        report = printed(report, french_spacing)
+    if _raised(meeting.ordinals, language):
+        report = printed(report, partial(raised_ordinals, language=language))
     return report, problems
+
+
+def _raised(ordinals: Ordinals | None, language: Language) -> bool:
+    """Ordinals are raised when the meeting says so, else in French (every French edition
+    sets `1er`, `23e` so) and not in English."""
+    if ordinals is not None:
+        return ordinals is Ordinals.SUPERSCRIPT
+    return language is Language.FR
 
 
 def _annex_title(title: str, language: Language) -> str:

@@ -1,20 +1,29 @@
-"""French typography, as the French editions of OIC documents print it, on every French text.
+"""Typography applied to every printed text at the end of arrange: French spacing, raised
+ordinals.
 
 French sets a no-break space before `;`, `:`, `!` and `?` and inside guillemets, so that a
 line never starts with the sign; the Imprimerie nationale's rule, which Word's French
 proofing follows, makes it a narrow one (U+202F) before `;` `!` `?` and inside `« »`, a
 full one (U+00A0) before `:`. Rapporteurs type an ordinary space, or none, or an English
 habit; every text of the French edition — the workbook's and reportkit's own — is set this
-way at the end of arrange. Only signs that end a word are touched, so `13:30`, `http://`
-and `?p=1` stay as they are.
+way. Only signs that end a word are touched, so `13:30`, `http://` and `?p=1` stay as they
+are.
+
+Ordinal suffixes (`1er`, `23e`; `13th`) are raised in the French editions and, when the
+meeting asks (`ordinals`), in English, as the published Follow-up Committee reports set
+them. Arrange only marks them (`RAISED_START`…`RAISED_END`, characters no workbook holds);
+the renderer makes each mark a superscript run, wherever the text is placed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, TypeVar
+
+from reportkit.model import Language
 
 NARROW, FULL = "\u202f", "\u00a0"
 _SPACES = "[ \t\u00a0\u202f]*"
@@ -26,6 +35,11 @@ _CLOSING = re.compile(rf"{_SPACES}»")
 # Fields of the arranged report that are no printed text: Word styles, bookmark names,
 # delegation keys, printed labels that hold no French punctuation.
 _NOT_TEXT = frozenset({"style", "label", "bookmark", "key"})
+RAISED_START, RAISED_END = "\ue003", "\ue004"
+_SUFFIXES = {
+    Language.FR: "ers|res|er|re|es|e",
+    Language.EN: "st|nd|rd|th|ST|ND|RD|TH",
+}
 
 T = TypeVar("T")
 
@@ -37,22 +51,36 @@ def french_spacing(text: str) -> str:
     return _CLOSING.sub(f"{NARROW}»", text)
 
 
-def set_in_french(value: T) -> T:
-    """`value` (the arranged report, or any part of it) with every printed text set in
-    French typography."""
-    return _mapped(value)  # type: ignore[no-any-return]
+def raised_ordinals(text: str, language: Language) -> str:
+    """`text` with each ordinal's suffix marked to be raised: `1er` → `1` + marked `er`."""
+    suffixes = _SUFFIXES.get(language)
+    if not suffixes:
+        return text
+    pattern = rf"(?<![\w.,])(\d+)({suffixes})(?!\w)"
+    return re.sub(pattern, rf"\1{RAISED_START}\2{RAISED_END}", text)
 
 
-def _mapped(value: Any) -> Any:
+def unmarked(text: str) -> str:
+    """`text` without ordinal marks: for what is no document text (its properties)."""
+    return text.replace(RAISED_START, "").replace(RAISED_END, "")
+
+
+def printed(value: T, transform: Callable[[str], str]) -> T:
+    """`value` (the arranged report, or any part of it) with `transform` applied to every
+    printed text."""
+    return _mapped(value, transform)  # type: ignore[no-any-return]
+
+
+def _mapped(value: Any, transform: Callable[[str], str]) -> Any:
     if isinstance(value, Enum):  # kinds and sections are str enums, not text
         return value
     if isinstance(value, str):
-        return french_spacing(value)
+        return transform(value)
     if isinstance(value, tuple):
-        return tuple(_mapped(item) for item in value)
+        return tuple(_mapped(item, transform) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
-            field.name: _mapped(getattr(value, field.name))
+            field.name: _mapped(getattr(value, field.name), transform)
             for field in dataclasses.fields(value)
             if field.name not in _NOT_TEXT
         }

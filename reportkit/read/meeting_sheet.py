@@ -15,6 +15,7 @@ from reportkit.model import (
     Language,
     Meeting,
     Ordering,
+    Ordinals,
     Section,
     YesNo,
 )
@@ -129,6 +130,7 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
     annex_numbering = choice("annex_numbering", AnnexNumbering, AnnexNumbering.ROMAN)
     date_style = choice("date_style", DateStyle, DateStyle.ORDINAL)
     annex_header = choice("annex_header", YesNo, YesNo.NO) is YesNo.YES
+    ordinals = choice("ordinals", Ordinals, None) if "ordinals" in rows else None
     if not title or start is None:
         problems.extend(table.problems)
         return None
@@ -151,6 +153,7 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         numbering=numbering,
         annex_numbering=annex_numbering,
         date_style=date_style,
+        ordinals=ordinals,
         original=text("original"),
         subtitle=text("subtitle"),
         participants_subtitle=text("participants_subtitle"),
