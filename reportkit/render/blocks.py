@@ -12,7 +12,7 @@ secretariat edits the document.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from html import escape
 
 from docx.document import Document
@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from reportkit.arrange import styles
 from reportkit.arrange.references import FIELD_START
 from reportkit.arrange.result import AgendaLine, BodyBlock, ParticipantSection
-from reportkit.render.direction import is_right_to_left, script_runs
+from reportkit.render.direction import covering, cut, paragraph_right_to_left, stretches
 from reportkit.render.markup import Span, parse
 from reportkit.render.numbering import style_num_id
 
@@ -82,23 +82,26 @@ class ParagraphWriter:
     ) -> str:
         """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`.
 
-        A paragraph of the Arabic edition, or whose text starts in Arabic (or another
-        right-to-left script), is set right to left, its Arabic runs too (see `direction`).
+        Its direction is its text's (see `direction`): in the Arabic edition right to left
+        unless it is left in English, elsewhere right to left when it starts in Arabic.
         """
-        rtl = self._right_to_left or is_right_to_left(text)
+        if markup and ("*" in text or FIELD_START in text):
+            spans = parse(text)
+            shown = "".join(span.text for span in spans)
+        else:
+            spans, shown = (Span(text),), text
+        rtl = paragraph_right_to_left(shown, self._right_to_left)
         key = (style, restart, rtl)
         opening = self._openings.get(key)
         if opening is None:
-            bidi = "<w:bidi/>" if rtl else ""
+            # The Arabic template runs paragraphs right to left unless told otherwise.
+            bidi = "<w:bidi/>" if rtl else '<w:bidi w:val="0"/>' if self._right_to_left else ""
             opening = (
                 f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>'
                 f"{self._numbering(style, restart)}{bidi}</w:pPr>"
             )
             self._openings[key] = opening
-        if markup and ("*" in text or FIELD_START in text):
-            runs = "".join(_run(span, rtl) for span in parse(text))
-        else:
-            runs = _run(Span(text), rtl)
+        runs = _runs(spans, shown, rtl)
         if bookmark:
             number = self._next_bookmark
             self._next_bookmark += 1
@@ -140,35 +143,60 @@ def _levels(numbering: object, abstract: int) -> list[int]:
     return [0]
 
 
-def _run(span: Span, rtl: bool = False) -> str:
-    """The span's runs: one, or in a right-to-left paragraph one per stretch of a script,
-    only the Arabic ones marked `w:rtl`."""
-    if not rtl or span.bookmark:
-        return _script_run(span, rtl and is_right_to_left(span.text))
-    return "".join(
-        _script_run(Span(text, span.bold, span.italic), piece_rtl)
-        for text, piece_rtl in script_runs(span.text, True)
-    )
+def _runs(spans: Sequence[Span], shown: str, rtl: bool) -> str:
+    """The spans' runs, cut where the direction of the paragraph's text changes (see
+    `direction.stretches`): right-to-left ones marked `w:rtl`, number ranges `w:cs`, with
+    the directional marks an island of the other script needs. A cross-reference stays one
+    field, set in the direction of the text it stands in."""
+    pieces = stretches(shown, rtl)
+    if len(pieces) == 1 and not (pieces[0].before or pieces[0].after):
+        return "".join(_script_run(span, pieces[0].rtl) for span in spans)
+    runs = []
+    offset = 0
+    for span in spans:
+        end = offset + len(span.text)
+        if span.bookmark:
+            runs.append(_script_run(span, covering(pieces, offset).rtl))
+        else:
+            runs += [
+                _text_run(text, _properties(span, stretch.rtl, stretch.number))
+                for text, stretch in cut(shown, pieces, offset, end)
+            ]
+        offset = end
+    return "".join(runs)
 
 
-def _script_run(span: Span, rtl: bool) -> str:
+def _properties(span: Span, rtl: bool, number: bool = False) -> str:
+    """A run's properties: `number`, a number range of right-to-left text, is left to
+    right in the complex-script font (`w:cs`)."""
     properties = (
         ("<w:b/><w:bCs/>" if span.bold else "")
         + ("<w:i/><w:iCs/>" if span.italic else "")
         + ("<w:rtl/>" if rtl else "")
+        + ("<w:cs/>" if number else "")
     )
-    opening = f"<w:rPr>{properties}</w:rPr>" if properties else ""
-    if "\n" not in span.text and "\t" not in span.text:
-        content = f'<w:t xml:space="preserve">{escape(span.text, quote=False)}</w:t>'
+    return f"<w:rPr>{properties}</w:rPr>" if properties else ""
+
+
+def _text_run(text: str, opening: str) -> str:
+    """A run of `text` after its properties (`opening`), line breaks and tabs as Word's."""
+    if "\n" not in text and "\t" not in text:
+        content = f'<w:t xml:space="preserve">{escape(text, quote=False)}</w:t>'
     else:
         content = "<w:br/>".join(
             "<w:tab/>".join(
                 f'<w:t xml:space="preserve">{escape(piece, quote=False)}</w:t>' if piece else ""
                 for piece in line.split("\t")
             )
-            for line in span.text.split("\n")
+            for line in text.split("\n")
         )
-    shown = f"<w:r>{opening}{content}</w:r>"
+    return f"<w:r>{opening}{content}</w:r>"
+
+
+def _script_run(span: Span, rtl: bool) -> str:
+    """The span's run, or a field's runs for a cross-reference."""
+    opening = _properties(span, rtl)
+    shown = _text_run(span.text, opening)
     if not span.bookmark:
         return shown
     # A cross-reference: Word's REF field, already showing the number it will compute.
