@@ -280,3 +280,18 @@ def test_arabic_text_in_the_english_edition_runs_right_to_left_with_its_full_sto
     # Printed right to left, جامعة on the right and the full stop at the left end of the
     # name, which ends there.
     assert visual_words(built["en.pdf"], "thanked")[-3:] == [".", "ةرهاقلا", "ةعماج"]
+
+
+def test_a_programme_cell_left_in_english_runs_left_to_right_in_the_arabic_edition(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    """The programme's title "Opening" has no Arabic twin: its cell reads left to right in
+    the right-to-left table, while the time beside it (no letters) keeps the edition's."""
+    table = next(body(built["ar"]).iter(f"{W}tbl"))
+    cells = {plain(p): direction(p) for p in table.iter(f"{W}p") if plain(p)}
+    assert cells["Opening"] == "ltr"
+    assert [d for text, d in cells.items() if text != "Opening"] and all(
+        d == "rtl" for text, d in cells.items() if text != "Opening"
+    )
+    odt = soffice_convert(built["ar"], "odt", tmp_path)
+    assert writing_mode(odt, "Opening") == "lr-tb"
