@@ -107,12 +107,14 @@ def run_batch(
     pdf: bool = False,
     languages: tuple[Language, ...] | None = None,
     on_planned: Callable[[int], None] | None = None,
+    pdf_a: bool = False,
 ) -> list[Outcome]:
     """Build every workbook's editions into `out_dir`: `languages`, else each workbook's
     own. Outcomes come back in the order of `workbooks`, a workbook's editions in the
     order English, French, Arabic; `on_planned` hears how many there will be.
 
-    With `pdf`, a PDF is made beside every report (see `reportkit.pdf`). A template that is
+    With `pdf`, a tagged PDF is made beside every report (see `reportkit.pdf`); with
+    `pdf_a`, a PDF/A-2b (`pdf` or not: an archival PDF is a PDF). A template that is
     unsafe, no Word document or has mistakes (every one of them), a state folder that cannot
     be used, or (with `pdf`) no LibreOffice raises `InputError` before anything is built.
     """
@@ -142,7 +144,7 @@ def run_batch(
             check_template(used)
             check_before_build(used)
         soffice = None
-        if pdf:
+        if pdf or pdf_a:
             from reportkit.pdf import find_soffice  # LibreOffice's driver, for --pdf only
 
             soffice = find_soffice()
@@ -170,7 +172,7 @@ def run_batch(
         if store is not None:
             store.close()
     ordered = [outcomes[i] for i in range(len(chosen))]
-    return _with_pdfs(ordered, out_dir, soffice) if soffice else ordered
+    return _with_pdfs(ordered, out_dir, soffice, pdf_a) if soffice else ordered
 
 
 def _refused(workbook: Path) -> Problem | None:
@@ -209,16 +211,20 @@ def _editions(
     return found
 
 
-def _with_pdfs(outcomes: list[Outcome], out_dir: Path, soffice: str) -> list[Outcome]:
+def _with_pdfs(
+    outcomes: list[Outcome], out_dir: Path, soffice: str, archive: bool
+) -> list[Outcome]:
     """The outcomes with the PDF made (or not) beside each report, by one LibreOffice run.
 
     A PDF not made is a failure of its outcome (`pdf_error`), never an exception: the
     reports are built, and what the build said of them is still said."""
     from reportkit.pdf import PdfResult, make_pdfs
+    from reportkit.pdf_export import PdfKind
 
     reports = [o.report for o in outcomes if o.report and o.status is not Status.FAILED]
+    kind = PdfKind.ARCHIVE if archive else PdfKind.TAGGED
     try:
-        results = make_pdfs(reports, out_dir, soffice)
+        results = make_pdfs(reports, out_dir, soffice, kind=kind)
     except InputError as error:  # the state folder became unusable since the build
         why = error.problems[0].line(error.source)
         results = [PdfResult(report, problem=f"{report}: no PDF — {why}") for report in reports]
@@ -232,6 +238,8 @@ def _with_pdfs(outcomes: list[Outcome], out_dir: Path, soffice: str) -> list[Out
         notices = [*outcome.notices]
         if result.kept:
             notices.append(f"{result.pdf}: the previous PDF is kept at {result.kept}")
+        if result.notice:
+            notices.append(result.notice)
         done.append(
             replace(
                 outcome,

@@ -119,6 +119,7 @@ main.add_command(translate)
             'reportkit build "in/*-2022.xlsx" --jobs 4 --log run.json',
             "reportkit build meeting.xlsx --template our-style.docx",
             "reportkit build meeting.xlsx --pdf       # and meeting.pdf beside it",
+            "reportkit build meeting.xlsx --pdf-a     # meeting.pdf as PDF/A-2b, to archive",
             "reportkit build meeting.xlsx --lang all  # meeting.docx, .fr.docx, .ar.docx",
         ],
         [
@@ -152,7 +153,13 @@ main.add_command(translate)
 @click.option(
     "--pdf",
     is_flag=True,
-    help="Also make a PDF beside each report, with LibreOffice (REPORTKIT_SOFFICE to choose).",
+    help="Also make a tagged PDF beside each report, with LibreOffice (REPORTKIT_SOFFICE to "
+    "choose).",
+)
+@click.option(
+    "--pdf-a",
+    is_flag=True,
+    help="Make that PDF a PDF/A-2b, for archives (implies --pdf).",
 )
 @lang_option
 @click.option(
@@ -168,6 +175,7 @@ def build(
     force: bool,
     fresh: bool,
     pdf: bool,
+    pdf_a: bool,
     lang: str | None,
     log: Path | None,
 ) -> None:
@@ -206,6 +214,7 @@ def build(
             fresh=fresh,
             on_notice=lambda line: click.echo(line, err=True),
             pdf=pdf,
+            pdf_a=pdf_a,
             languages=_languages(lang),
             on_planned=progress.start,
         )

@@ -7,8 +7,10 @@ and a report replaced meanwhile by another run cannot be half-read. LibreOffice 
 even when it fails, so every PDF is checked to exist, whole. Its output differs run to run
 only in the creation date, the document ID and its own checksum; those are rewritten in
 place (same length, so the file's offsets stay valid) from the report itself, so the same
-report always gives the same PDF bytes. A PDF is made again only when its report changed
-(the state store records which report bytes each PDF was made from); a PDF that is not the
+report always gives the same PDF bytes (a PDF/A's clock-dated parts too, see
+`reportkit.pdf_archive`). Every PDF is tagged, and with `--pdf-a` it is PDF/A-2b
+(`reportkit.pdf_export`). A PDF is made again only when its report or the kind of PDF asked
+for changed (the state store records what each PDF was made from); a PDF that is not the
 one reportkit made is kept in `.reportkit/kept/` before it is replaced. PDFs in OUTDIR are
 read only as regular files, never through a link (`reportkit.outdir`): a link, a pipe or a
 folder named like a PDF is one line and left alone, never read, kept or replaced.
@@ -44,13 +46,17 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
+from defusedxml import DefusedXmlException, ElementTree
 from filelock import FileLock, Timeout
 
 from reportkit.hashing import digest_bytes
 from reportkit.outdir import NotAFile, kind_of, read_own
+from reportkit.pdf_archive import archived
+from reportkit.pdf_export import PdfKind, convert_to, lacks
 from reportkit.problems import InputError, Problem
 from reportkit.state import StateStore
 from reportkit.state.folder import LOCK_DIR, wait_seconds
@@ -77,6 +83,7 @@ class PdfResult:
     made: bool = False
     problem: str = ""
     kept: Path | None = None
+    notice: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,9 +165,14 @@ def pdf_path(report: Path) -> Path:
 
 
 def make_pdfs(
-    reports: list[Path], out_dir: Path, soffice: str, per_report: float | None = None
+    reports: list[Path],
+    out_dir: Path,
+    soffice: str,
+    per_report: float | None = None,
+    kind: PdfKind = PdfKind.TAGGED,
 ) -> list[PdfResult]:
-    """A PDF beside each report that lacks an up-to-date one; results in `reports` order.
+    """A PDF of `kind` beside each report that lacks an up-to-date one; results in
+    `reports` order.
 
     LibreOffice gets `per_report` seconds a report (default: REPORTKIT_PDF_SECONDS), see
     `time_limit`; a report it has not converted by then gets a problem instead of a PDF."""
@@ -170,21 +182,21 @@ def make_pdfs(
         results: dict[Path, PdfResult] = {}
         todo: dict[Path, bytes] = {}
         for report in reports:
-            found = _current(report, store)
+            found = _current(report, store, kind)
             if isinstance(found, PdfResult):
                 results[report] = found
             else:
                 todo[report] = found
         if todo:
-            made = _convert_alone(todo, store.folder, soffice, per_report)
+            made = _convert_alone(todo, store.folder, soffice, per_report, kind)
             for report, outcome in made.items():
-                results[report] = _place(report, todo[report], outcome, store)
+                results[report] = _place(report, todo[report], outcome, store, kind)
         return [results[report] for report in reports]
     finally:
         store.close()
 
 
-def _current(report: Path, store: StateStore) -> PdfResult | bytes:
+def _current(report: Path, store: StateStore, kind: PdfKind) -> PdfResult | bytes:
     """The result for a report whose PDF is up to date, or that cannot have one; else the
     report's bytes, to convert."""
     pdf = pdf_path(report)
@@ -196,9 +208,15 @@ def _current(report: Path, store: StateStore) -> PdfResult | bytes:
     if data is None:
         return PdfResult(report, problem=f"{report}: no PDF — the report is gone; build again")
     recorded = store.pdf(report.name)
-    if existing is not None and recorded == (digest_bytes(data), digest_bytes(existing)):
+    if existing is not None and recorded == (_made_from(data, kind), digest_bytes(existing)):
         return PdfResult(report, pdf)
     return data
+
+
+def _made_from(report: bytes, kind: PdfKind) -> str:
+    """What a PDF is recorded as made from: the report's bytes and the kind of PDF, so that
+    asking for another kind (or upgrading from untagged PDFs) makes it again."""
+    return digest_bytes(f"{kind.name}\n".encode() + report)
 
 
 def _read(path: Path) -> bytes | None:
@@ -219,7 +237,7 @@ def _lines(error: InputError) -> str:
 
 
 def _convert_alone(
-    reports: dict[Path, bytes], state_dir: Path, soffice: str, per_report: float
+    reports: dict[Path, bytes], state_dir: Path, soffice: str, per_report: float, kind: PdfKind
 ) -> dict[Path, bytes | str]:
     """`_convert`, holding OUTDIR's LibreOffice lock: two LibreOffice processes on one
     profile do not work (the second hands its documents to the first and exits)."""
@@ -243,7 +261,7 @@ def _convert_alone(
     if failure is not None:
         return {report: failure.line(report) for report in reports}
     try:
-        return _convert(reports, state_dir, soffice, per_report)
+        return _convert(reports, state_dir, soffice, per_report, kind)
     finally:
         lock.release()
 
@@ -262,7 +280,7 @@ def _misplaced(lock: Path, profile: Path) -> _Failure | None:
 
 
 def _convert(
-    reports: dict[Path, bytes], state_dir: Path, soffice: str, per_report: float
+    reports: dict[Path, bytes], state_dir: Path, soffice: str, per_report: float, kind: PdfKind
 ) -> dict[Path, bytes | str]:
     """Each report's PDF bytes, or the line saying why it has none; LibreOffice is
     stopped at the batch's time limit."""
@@ -281,7 +299,7 @@ def _convert(
         items = list(_copies(reports, work / "in").items())
         for start in range(0, len(items), CHUNK):
             chunk = dict(items[start : start + CHUNK])
-            command = _command(soffice, profile, list(chunk.values()), work / "out")
+            command = _command(soffice, profile, list(chunk.values()), work / "out", kind)
             try:
                 failure = _run(command, work / "soffice.log", deadline)
             except _OutOfTime:
@@ -318,14 +336,16 @@ def _copies(reports: dict[Path, bytes], folder: Path) -> dict[Path, Path]:
     return copies
 
 
-def _command(soffice: str, profile: Path, documents: list[Path], out: Path) -> list[str]:
+def _command(
+    soffice: str, profile: Path, documents: list[Path], out: Path, kind: PdfKind
+) -> list[str]:
     return [
         soffice,
         f"-env:UserInstallation={profile.as_uri()}",
         "--headless",
         "--norestore",
         "--convert-to",
-        "pdf:writer_pdf_Export",
+        convert_to(kind),
         "--outdir",
         str(out),
         *map(str, documents),
@@ -425,11 +445,18 @@ def _produced(path: Path) -> bytes | None:
     return None
 
 
-def _place(report: Path, data: bytes, outcome: bytes | str, store: StateStore) -> PdfResult:
+def _place(
+    report: Path, data: bytes, outcome: bytes | str, store: StateStore, kind: PdfKind
+) -> PdfResult:
     """The new PDF put beside the report, a PDF there that reportkit did not make kept
-    first; or the line saying why not."""
+    first; or the line saying why not. A PDF/A asked for and not made is no PDF: a file
+    archived as PDF/A must be one. An untagged PDF is still a draft to read: it is placed,
+    and said."""
     if isinstance(outcome, str):
         return PdfResult(report, problem=outcome)
+    missing = lacks(outcome, kind)
+    if missing and kind is PdfKind.ARCHIVE:
+        return PdfResult(report, problem=f"{report}: no PDF — {_without(missing)}")
     pdf = pdf_path(report)
     try:
         kept = _keep(report, _read(pdf), outcome, store)
@@ -445,8 +472,16 @@ def _place(report: Path, data: bytes, outcome: bytes | str, store: StateStore) -
             problem=f"{pdf}: the PDF cannot be written ({why}) — check the folder is writable, "
             "then build again",
         )
-    store.record_pdf(report.name, digest_bytes(data), digest_bytes(outcome))
-    return PdfResult(report, pdf, made=True, kept=kept)
+    store.record_pdf(report.name, _made_from(data, kind), digest_bytes(outcome))
+    notice = f"{pdf}: {_without(missing)}" if missing else ""
+    return PdfResult(report, pdf, made=True, kept=kept, notice=notice)
+
+
+def _without(missing: str) -> str:
+    return (
+        f"LibreOffice made it without {missing}; LibreOffice 7.4 or later applies the export "
+        "options reportkit gives (check with soffice --version), update it"
+    )
 
 
 def _keep(report: Path, current: bytes | None, new: bytes, store: StateStore) -> Path | None:
@@ -471,18 +506,28 @@ def stable(pdf: bytes, report: bytes) -> bytes:
     identity = hashlib.sha256(report).hexdigest()[:32].upper().encode()
     pdf = _ID.sub(b"/ID [ <" + identity + b">\n<" + identity + b"> ]", pdf)
     pdf = _CHECKSUM.sub(b"/DocChecksum /" + identity, pdf)
-    created = _created(report)
+    core = _core(report)
+    match = _CORE_CREATED.search(core)
+    created = b"".join(match.groups()) if match else None
     if created:
         pdf = _DATE.sub(b"/CreationDate(D:" + created, pdf)
-    return pdf
+    moment = datetime.strptime(created.decode(), "%Y%m%d%H%M%S") if created else None
+    return archived(pdf, moment, _texts(core))
 
 
-def _created(report: bytes) -> bytes | None:
-    """The report's own creation date (from the meeting, or SOURCE_DATE_EPOCH), as 14 digits."""
+def _core(report: bytes) -> bytes:
+    """The report's core properties: its creation date (from the meeting, or
+    SOURCE_DATE_EPOCH), title, subject and author."""
     try:
         with zipfile.ZipFile(io.BytesIO(report)) as archive:
-            core = archive.read("docProps/core.xml")
+            return archive.read("docProps/core.xml")
     except (zipfile.BadZipFile, KeyError):
-        return None
-    match = _CORE_CREATED.search(core)
-    return b"".join(match.groups()) if match else None
+        return b""
+
+
+def _texts(core: bytes) -> list[str]:
+    try:
+        root = ElementTree.fromstring(core)
+    except (ElementTree.ParseError, DefusedXmlException):
+        return []
+    return [element.text for element in root if element.text]
