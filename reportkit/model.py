@@ -145,12 +145,50 @@ class Meeting:
     languages: tuple[Language, ...] = (Language.EN,)
 
 
+class Counter(StrEnum):
+    """How a list counts, by Word's own names (`w:numFmt`)."""
+
+    DECIMAL = "decimal"
+    LOWER_LETTER = "lowerLetter"
+    UPPER_LETTER = "upperLetter"
+    LOWER_ROMAN = "lowerRoman"
+    UPPER_ROMAN = "upperRoman"
+
+
+@dataclass(frozen=True)
+class ListLabels:
+    """How a list of items labels them: the counter between what is printed before and
+    after it: `1.` (Word's default), `1-`, `a)`, `(i)`."""
+
+    counter: Counter = Counter.DECIMAL
+    before: str = ""
+    after: str = "."
+
+    @property
+    def typed(self) -> str:
+        """The form as a rapporteur types it (`a)`)."""
+        first = {
+            Counter.DECIMAL: "1",
+            Counter.LOWER_LETTER: "a",
+            Counter.UPPER_LETTER: "A",
+            Counter.LOWER_ROMAN: "i",
+            Counter.UPPER_ROMAN: "I",
+        }[self.counter]
+        return f"{self.before}{first}{self.after}"
+
+
 @dataclass(frozen=True)
 class ReportBlock:
+    """A row of report text. `numbered` False keeps a heading out of the numbering (an
+    "Introduction" before section 1); `labels` is how the list an item opens labels its
+    items (None: `1.`)."""
+
     kind: BlockKind
     text: str
     location: str = ""
     key: str = ""
+    numbered: bool = True
+    labels: ListLabels | None = None
 
 
 @dataclass(frozen=True)

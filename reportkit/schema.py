@@ -308,6 +308,15 @@ SHEETS: tuple[Sheet, ...] = (
                 "a word of your choice, once per sheet",
                 width=12,
             ),
+            Column(
+                "Number",
+                "no: a heading, sub-heading or paragraph printed without a number (an"
+                " Introduction before section 1). On the first item of a list: how the list"
+                " labels its items, 1. when empty.",
+                "a)",
+                "no; or 1. 1- 1) a) (a) a. A. i. (i) I.",
+                width=10,
+            ),
         ),
     ),
     Sheet(

@@ -4,15 +4,24 @@ Numbers are Word's to print: each row gets the style that numbers it (or not) an
 number Word will show, which change lists and references use. Which rows are numbered is
 the meeting's choice (`numbering`): paragraphs 1, 2, 3 … straight through headings, as the
 seed report; or sections (headings 1., 2., sub-headings 1.1, running text unnumbered), as
-Working Group proceedings; or nothing. Item lists restart at 1 after each paragraph or
-heading.
+Working Group proceedings; or nothing. A heading the workbook leaves unnumbered (Number
+`no`) takes no number and changes none. Item lists restart at 1 after each paragraph or
+heading, labelled as their first item asks (`1-`, `a)`).
 """
 
 from __future__ import annotations
 
 from reportkit.arrange import styles
 from reportkit.arrange.result import AgendaLine, BodyBlock
-from reportkit.model import AgendaEntry, AgendaKind, BlockKind, BodyNumbering, ReportBlock
+from reportkit.model import (
+    AgendaEntry,
+    AgendaKind,
+    BlockKind,
+    BodyNumbering,
+    Counter,
+    ListLabels,
+    ReportBlock,
+)
 
 _PLAIN_STYLES = {
     BlockKind.PARAGRAPH: styles.TEXT,
@@ -23,7 +32,7 @@ _PLAIN_STYLES = {
     BlockKind.NOTE: styles.NOTE,
 }
 # Rows after which an item list starts again at 1.
-_ENDS_ITEM_LIST = frozenset(
+ENDS_ITEM_LIST = frozenset(
     {BlockKind.PARAGRAPH, BlockKind.TEXT, BlockKind.HEADING, BlockKind.SUBHEADING}
 )
 
@@ -50,11 +59,14 @@ def number_body(
     own = lists.new() if own_list else 0
     paragraphs = sections = subsections = items = 0
     item_list = 0
+    labels: ListLabels | None = None
     numbered = []
     for block in blocks:
         kind, number, label, restart = block.kind, None, "", 0
         style = _PLAIN_STYLES.get(kind, styles.TEXT)
-        if kind is BlockKind.PARAGRAPH and numbering is BodyNumbering.PARAGRAPHS:
+        if not block.numbered:
+            pass
+        elif kind is BlockKind.PARAGRAPH and numbering is BodyNumbering.PARAGRAPHS:
             paragraphs += 1
             number, label, style, restart = (
                 paragraphs,
@@ -70,13 +82,41 @@ def number_body(
             label, style, restart = f"{sections}.{subsections}", styles.NUMBERED_SUBHEADING, own
         elif kind is BlockKind.ITEM:
             if not item_list:
-                item_list, items = lists.new(), 0
+                item_list, items, labels = lists.new(), 0, block.labels
             items += 1
-            label, style, restart = str(items), styles.ITEM, item_list
-        if kind in _ENDS_ITEM_LIST:
+            label, style, restart = counted(items, labels), styles.ITEM, item_list
+        if kind in ENDS_ITEM_LIST:
             item_list = 0
-        numbered.append(BodyBlock(kind, block.text, number, style, label, restart))
+        form = labels if kind is BlockKind.ITEM else None
+        numbered.append(BodyBlock(kind, block.text, number, style, label, restart, form))
     return tuple(numbered)
+
+
+def counted(count: int, labels: ListLabels | None) -> str:
+    """The count as the list shows it without its punctuation: `3`, `c`, `iii`."""
+    counter = labels.counter if labels else Counter.DECIMAL
+    if counter is Counter.DECIMAL:
+        return str(count)
+    if counter in (Counter.LOWER_ROMAN, Counter.UPPER_ROMAN):
+        shown = _roman(count)
+    else:
+        # Word's letters after z: aa, bb … zz, aaa.
+        shown = chr(ord("a") + (count - 1) % 26) * ((count - 1) // 26 + 1)
+    return shown.upper() if counter in (Counter.UPPER_LETTER, Counter.UPPER_ROMAN) else shown
+
+
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _roman(count: int) -> str:
+    shown = ""
+    for value, letters in _ROMAN:
+        times, count = divmod(count, value)
+        shown += letters * times
+    return shown
 
 
 def number_agenda(entries: tuple[AgendaEntry, ...]) -> tuple[AgendaLine, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportkit.model import AnnexKind, BlockKind, Language, Section
+from reportkit.model import AnnexKind, BlockKind, Language, ListLabels, Section
 
 
 @dataclass(frozen=True)
@@ -17,8 +17,9 @@ class BodyBlock:
 
     `number` counts body paragraphs (paragraph numbering). `restart` > 0 puts the block in a
     list of its own that starts at 1 (an item list, a text annex's numbering); 0 keeps it in
-    its style's list, which runs through the whole body. `bookmark` marks a block referred
-    to by its Key.
+    its style's list, which runs through the whole body. `list_labels` is how an item's list
+    labels it (None: as its style's list does). `bookmark` marks a block referred to by its
+    Key.
     """
 
     kind: BlockKind
@@ -27,6 +28,7 @@ class BodyBlock:
     style: str = ""
     label: str = ""
     restart: int = 0
+    list_labels: ListLabels | None = None
     bookmark: str = ""
 
 

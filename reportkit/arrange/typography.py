@@ -33,8 +33,8 @@ _COLON = re.compile(rf"(?<=[^\s;:!?«]){_SPACES}:(?=\s|$)")
 _OPENING = re.compile(rf"«{_SPACES}")
 _CLOSING = re.compile(rf"{_SPACES}»")
 # Fields of the arranged report that are no printed text: Word styles, bookmark names,
-# delegation keys, printed labels that hold no French punctuation.
-_NOT_TEXT = frozenset({"style", "label", "bookmark", "key"})
+# delegation keys, printed labels that hold no French punctuation, a list's labels.
+_NOT_TEXT = frozenset({"style", "label", "bookmark", "key", "list_labels"})
 RAISED_START, RAISED_END = "\ue003", "\ue004"
 _SUFFIXES = {
     Language.FR: "ers|res|er|re|es|e",

@@ -14,6 +14,7 @@ from typing import TypeVar
 from reportkit.model import AgendaEntry, AgendaKind, BlockKind, BodyNumbering, ReportBlock
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import one_line
+from reportkit.read.list_labels import NumberColumn
 from reportkit.read.typed_marks import without_marks
 from reportkit.read.workbook import OpenWorkbook, Row
 from reportkit.schema import sheet as schema_sheet
@@ -65,9 +66,11 @@ def read_blocks(
     marked = {**_NUMBERED[numbering], **_ALWAYS_MARKED}
     blocks = []
     keys: dict[str, str] = {}
+    numbers = NumberColumn(numbering, problems)
     for row in table:
         kind = _kind(row, BlockKind, problems)
-        hint = marked.get(kind) if kind else None
+        numbered, labels = numbers.read(row, kind)
+        hint = marked.get(kind) if kind and numbered else None
         text = _unmarked(hint, _required_text(row, problems), row, problems)
         key = one_line(row.text("Key")).strip()
         if key and key.casefold() in keys:
@@ -83,7 +86,7 @@ def read_blocks(
         if kind and text:
             if kind is not BlockKind.PARAGRAPH:
                 text = one_line(text)
-            blocks.append(ReportBlock(kind, text, row.source("Text"), key))
+            blocks.append(ReportBlock(kind, text, row.source("Text"), key, numbered, labels))
     problems.extend(table.problems)
     return tuple(blocks)
 

@@ -2,9 +2,9 @@
 
 `1. The Meeting …` in a numbered paragraph prints `1. 1. The Meeting …`, and `1.1 Overview`
 in a numbered sub-heading `1.1 1.1 Overview`. A mark is taken off only when a space follows
-it, so that `1.5 million`, `-3 %` and `*italic*` stay; a letter counts only with a bracket,
-`a)` or `(a)`, so that `M. Ali said …` stays; a section number such as `1.1` only where
-Word numbers sections.
+it, so that `1.5 million`, `-3 %` and `*italic*` stay (`1- ` goes: lists are labelled so);
+a letter counts only with a bracket, `a)` or `(a)`, so that `M. Ali said …` stays; a
+section number such as `1.1` only where Word numbers sections.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 _BULLET = r"[-–—•·▪◦●○*]"
-_NUMBER = r"\d{1,3}[.)]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)"
+_NUMBER = r"\d{1,3}[.)\-]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)"
 _SECTION = r"\d{1,3}(?:\.\d{1,3})*\.?"
 _BULLET_MARK = re.compile(rf"^({_BULLET})\s+")
 _ANY_MARK = re.compile(rf"^({_BULLET}|{_NUMBER})\s+", re.IGNORECASE)

@@ -21,9 +21,10 @@ from docx.oxml.ns import qn
 from reportkit.arrange import styles
 from reportkit.arrange.references import FIELD_START
 from reportkit.arrange.result import AgendaLine, BodyBlock, ParticipantSection
+from reportkit.model import ListLabels
 from reportkit.render.direction import covering, cut, paragraph_right_to_left, stretches
 from reportkit.render.markup import Span, parse
-from reportkit.render.numbering import style_num_id
+from reportkit.render.numbering import labelled_definition, style_num_id
 
 W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -46,7 +47,9 @@ class ParagraphWriter:
 
     def body(self, blocks: tuple[BodyBlock, ...]) -> Iterator[str]:
         for block in blocks:
-            yield self.paragraph(block.style, block.text, block.restart, block.bookmark)
+            yield self.paragraph(
+                block.style, block.text, block.restart, block.bookmark, labels=block.list_labels
+            )
 
     def agenda(self, lines: tuple[AgendaLine, ...], restart: int) -> Iterator[str]:
         for line in lines:
@@ -79,8 +82,10 @@ class ParagraphWriter:
         bookmark: str = "",
         *,
         markup: bool = True,
+        labels: ListLabels | None = None,
     ) -> str:
-        """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`.
+        """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`;
+        `labels` label the restarted list it opens, otherwise than its style's.
 
         Its direction is its text's (see `direction`): in the Arabic edition right to left
         unless it is left in English, elsewhere right to left when it starts in Arabic.
@@ -98,7 +103,7 @@ class ParagraphWriter:
             bidi = "<w:bidi/>" if rtl else '<w:bidi w:val="0"/>' if self._right_to_left else ""
             opening = (
                 f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>'
-                f"{self._numbering(style, restart)}{bidi}</w:pPr>"
+                f"{self._numbering(style, restart, labels)}{bidi}</w:pPr>"
             )
             self._openings[key] = opening
         runs = _runs(spans, shown, rtl)
@@ -114,8 +119,9 @@ class ParagraphWriter:
     def _style_id(self, name: str) -> str:
         return self._style_ids.get(name, self._style_ids.get("Normal", "Normal"))
 
-    def _numbering(self, style: str, restart: int) -> str:
-        """A restarted list's numbering for the paragraph, or none (its style's applies)."""
+    def _numbering(self, style: str, restart: int, labels: ListLabels | None = None) -> str:
+        """A restarted list's numbering for the paragraph, or none (its style's applies);
+        the list is labelled `labels` when given."""
         if not restart or style not in self._style_ids:
             return ""
         key = (style, restart)
@@ -125,6 +131,8 @@ class ParagraphWriter:
                 return ""
             numbering = self._document.part.numbering_part.element
             abstract = numbering.num_having_numId(num_id).abstractNumId.val
+            if labels is not None:
+                abstract = labelled_definition(numbering, abstract, labels)
             new = numbering.add_num(abstract)
             for level in _levels(numbering, abstract):
                 new.add_lvlOverride(ilvl=level).add_startOverride(1)
