@@ -8,13 +8,17 @@ workbook with the person's edit made on it the same way, and the person's own fi
 
 from __future__ import annotations
 
+import os
 import shutil
+import zipfile
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.document import Document as DocumentObject
+from lxml import etree
 from openpyxl import load_workbook
 
 import reportkit
@@ -385,3 +389,29 @@ def test_correct_position_edits_the_named_delegate_only(tmp_path: Path) -> None:
     assert [(a, b) for a, b in zip(before, after, strict=True) if a != b] == [
         ("Planner, Ministry of Agriculture", "Senior Planner, Ministry of Agriculture")
     ]
+
+
+def test_a_merged_reports_properties_say_reportkit_and_the_merge_date(
+    meeting: Path, tmp_path: Path
+) -> None:
+    """The person saves in LibreOffice (its own app.xml, the date of the save); the merge
+    that writes the file then is reportkit's, dated when it ran (SOURCE_DATE_EPOCH)."""
+    out = tmp_path / "out"
+    report = reportkit.build(meeting, out)
+    edited_copy(report, reword(STARTED, REWORDED_OPENING), "libreoffice", tmp_path / "saved")
+    saved = Document(str(report)).core_properties
+    promote_koc(meeting)
+    epoch = 1_700_000_000
+    result = cli(
+        "build", str(meeting), "-o", str(out), env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert "merged" in result.stderr.lower()
+    properties = Document(str(report)).core_properties
+    assert properties.modified == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC) != saved.modified
+    assert properties.last_modified_by == "reportkit"
+    assert properties.created == saved.created
+    with zipfile.ZipFile(report) as archive:
+        app = etree.fromstring(archive.read("docProps/app.xml"))
+    assert [(etree.QName(e).localname, e.text) for e in app] == [("Application", "reportkit")]
+    assert problems(report) == []

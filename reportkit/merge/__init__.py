@@ -26,6 +26,7 @@ from reportkit.merge.adopt import Adopter
 from reportkit.merge.apply import Merger
 from reportkit.merge.lines import story_lines
 from reportkit.merge.plan import plan_merge
+from reportkit.merge.properties import mark_merged
 from reportkit.merge.readable import FRESH, Unreadable, open_report
 from reportkit.merge.revisions import Revisions
 from reportkit.merge.stories import stories
@@ -125,6 +126,7 @@ def _merge(base: bytes, edited: bytes, new: bytes, when: datetime) -> MergeResul
     if not changed:
         return MergeResult(edited, [], conflicts)
     copy_stamp(new_doc, edited_doc)
+    mark_merged(edited_doc, when)
     return MergeResult(docx_bytes(edited_doc), applied, conflicts)
 
 
