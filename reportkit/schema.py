@@ -293,8 +293,9 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             Column(
                 "Text",
-                f"The text. *italic* and **bold** may be used, and references such as"
-                f" [[annex participants]]. {_NO_NUMBERS}",
+                f"The text. *italic* and **bold** may be used, references such as"
+                f" [[annex participants]], and footnotes: [[footnote: the note's text]]."
+                f" {_NO_NUMBERS}",
                 "The Meeting was held virtually on November 1st, 2022.",
                 required=True,
                 width=110,

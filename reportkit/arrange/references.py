@@ -13,8 +13,10 @@ resolved at every build:
 
 A paragraph reference is a Word cross-reference (a REF field to a bookmark on the row),
 written already showing the right number, so Word keeps it true when the secretariat
-inserts a paragraph; the others are plain text. An unknown reference is an error at its
-cell.
+inserts a paragraph; the others are plain text. `[[footnote: TEXT]]` is no reference but a
+footnote, which travels to the renderer marked like a field and becomes one of Word's own
+(numbered 1, 2 … by Word). An unknown reference, and a footnote not closed or holding a
+reference, is an error at its cell.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ FIELD_START, FIELD_SEPARATOR, FIELD_END = "\ue000", "\ue001", "\ue002"
 FIELD = re.compile(
     f"{FIELD_START}([^{FIELD_SEPARATOR}]*){FIELD_SEPARATOR}([^{FIELD_END}]*){FIELD_END}"
 )
+# A footnote's text, between marks of the same kind (after the raised ordinals' two).
+NOTE_START, NOTE_END = "\ue005", "\ue006"
+NOTE = re.compile(f"{NOTE_START}([^{NOTE_END}]*){NOTE_END}")
+_FOOTNOTE = re.compile(r"footnote\b\s*(:?)\s*(.*)", re.IGNORECASE | re.DOTALL)
+_OPENED_FOOTNOTE = re.compile(r"\[\[\s*footnote\b", re.IGNORECASE)
 _COUNTS = {
     "members": Section.MEMBERS,
     "observers": Section.OBSERVERS,
@@ -41,12 +48,17 @@ _COUNTS = {
 }
 _FORMS = (
     "[[annex agenda]], [[annex programme]], [[annex participants]], [[annex TITLE]], "
-    "[[paragraph KEY]], [[members]], [[observers]], [[institutions]] or [[institution list]]"
+    "[[paragraph KEY]], [[members]], [[observers]], [[institutions]], [[institution list]]"
+    " or [[footnote: TEXT]]"
 )
 
 
 def field_text(bookmark: str, shown: str) -> str:
     return f"{FIELD_START}{bookmark}{FIELD_SEPARATOR}{shown}{FIELD_END}"
+
+
+def note_text(text: str) -> str:
+    return f"{NOTE_START}{text}{NOTE_END}"
 
 
 @dataclass
@@ -142,9 +154,16 @@ class Resolver:
     def __call__(self, text: str, location: str) -> str:
         if "[[" not in text:
             return text
+        closed = [match.span() for match in REFERENCE.finditer(text)]
+        for opened in _OPENED_FOOTNOTE.finditer(text):
+            if not any(start <= opened.start() < end for start, end in closed):
+                self._malformed(text[opened.start() :], location, "is never closed with ]]")
         return REFERENCE.sub(lambda match: self._one(match, location), text)
 
     def _one(self, match: re.Match[str], location: str) -> str:
+        footnote = _FOOTNOTE.fullmatch(match[1])
+        if footnote:
+            return self._footnote(match[0], footnote, location)
         words = match[1].split(maxsplit=1)
         what = words[0].casefold() if words else ""
         rest = words[1] if len(words) > 1 else ""
@@ -168,6 +187,27 @@ class Resolver:
         if key_of(match[1]) == "institution list":
             return self.targets.institution_list
         return self._unknown(match[0], location, "")
+
+    def _footnote(self, typed: str, footnote: re.Match[str], location: str) -> str:
+        colon, text = footnote.groups()
+        if not colon:
+            return self._malformed(typed, location, "has no colon after footnote")
+        if not text:
+            return self._malformed(typed, location, "has no text")
+        if "[[" in text:
+            return self._malformed(typed, location, "holds a reference, which a footnote cannot")
+        return note_text(text)
+
+    def _malformed(self, typed: str, location: str, why: str) -> str:
+        shown = typed if len(typed) <= 40 else f"{typed[:39]}…"
+        self.problems.append(
+            Problem(
+                f"the footnote {shown} {why}",
+                "write [[footnote: the note's text]], closed with ]], without [[ ]] inside",
+                location,
+            )
+        )
+        return typed
 
     def _unknown(self, typed: str, location: str, why: str) -> str:
         self.problems.append(

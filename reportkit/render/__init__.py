@@ -15,6 +15,7 @@ from reportkit.render.annex_headers import head_annexes
 from reportkit.render.blocks import ParagraphWriter
 from reportkit.render.context import contents, context
 from reportkit.render.direction import mark_right_to_left, right_to_left_layout
+from reportkit.render.footnotes import Footnotes, write_footnotes
 from reportkit.render.limits import TemplateLimits
 from reportkit.render.package import clean_package
 from reportkit.render.raised import raise_marked
@@ -45,7 +46,8 @@ def render_report(
     """The report poured into `template`. The shipped template renders in this process; any
     other is a user's, rendered within `limits` (by default those of the environment, see
     `TemplateLimits.from_environment`) and checked again once rendered (`user_template`)."""
-    values = context(report)
+    notes = Footnotes()
+    values = context(report, notes)
     if _is_shipped(template):
         document = render_template(template, values)
     else:
@@ -58,7 +60,10 @@ def render_report(
     # The template's own paragraphs; those written below mark themselves as they are written.
     right_to_left = report.language is Language.AR
     mark_right_to_left(document, right_to_left)
-    splice(document, contents(report, ParagraphWriter(document, right_to_left)))
+    writer = ParagraphWriter(document, right_to_left, notes)
+    splice(document, contents(report, writer))
+    if notes.notes:
+        write_footnotes(document, writer.footnotes, template)
     head_annexes(document, report.annexes)
     raise_marked(document)
     if right_to_left:

@@ -19,10 +19,11 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from reportkit.arrange import styles
-from reportkit.arrange.references import FIELD_START
+from reportkit.arrange.references import FIELD_START, NOTE_START
 from reportkit.arrange.result import AgendaLine, BodyBlock, ParticipantSection
 from reportkit.model import ListLabels
 from reportkit.render.direction import covering, cut, paragraph_right_to_left, stretches
+from reportkit.render.footnotes import Footnotes
 from reportkit.render.markup import Span, parse
 from reportkit.render.numbering import labelled_definition, style_num_id
 
@@ -32,10 +33,14 @@ W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 class ParagraphWriter:
     """Writes paragraphs for one document, whose styles and numbering they refer to."""
 
-    def __init__(self, document: Document, right_to_left: bool = False) -> None:
-        """`right_to_left`: the edition runs right to left (Arabic), every paragraph too."""
+    def __init__(
+        self, document: Document, right_to_left: bool = False, notes: Footnotes | None = None
+    ) -> None:
+        """`right_to_left`: the edition runs right to left (Arabic), every paragraph too;
+        `notes` gathers the footnotes of the whole report, wherever they are written."""
         self._document = document
         self._right_to_left = right_to_left
+        self.notes = notes or Footnotes()
         self._style_ids = {s.name: s.style_id for s in document.styles if s.name}
         self._restarted: dict[tuple[str, int], int] = {}
         self._openings: dict[tuple[str, int, bool], str] = {}
@@ -90,7 +95,7 @@ class ParagraphWriter:
         Its direction is its text's (see `direction`): in the Arabic edition right to left
         unless it is left in English, elsewhere right to left when it starts in Arabic.
         """
-        if markup and ("*" in text or FIELD_START in text):
+        if markup and ("*" in text or FIELD_START in text or NOTE_START in text):
             spans = parse(text)
             shown = "".join(span.text for span in spans)
         else:
@@ -106,7 +111,7 @@ class ParagraphWriter:
                 f"{self._numbering(style, restart, labels)}{bidi}</w:pPr>"
             )
             self._openings[key] = opening
-        runs = _runs(spans, shown, rtl)
+        runs = _runs(spans, shown, rtl, self.notes)
         if bookmark:
             number = self._next_bookmark
             self._next_bookmark += 1
@@ -115,6 +120,12 @@ class ParagraphWriter:
                 f'<w:bookmarkEnd w:id="{number}"/>'
             )
         return f"{opening}{runs}</w:p>"
+
+    def footnotes(self, style: str) -> list[str]:
+        """Each note gathered so far as a paragraph in `style`, which may have been added
+        to the document since this writer was made."""
+        self._style_ids = {s.name: s.style_id for s in self._document.styles if s.name}
+        return [self.paragraph(style, note) for note in self.notes.notes]
 
     def _style_id(self, name: str) -> str:
         return self._style_ids.get(name, self._style_ids.get("Normal", "Normal"))
@@ -151,20 +162,23 @@ def _levels(numbering: object, abstract: int) -> list[int]:
     return [0]
 
 
-def _runs(spans: Sequence[Span], shown: str, rtl: bool) -> str:
+def _runs(spans: Sequence[Span], shown: str, rtl: bool, notes: Footnotes) -> str:
     """The spans' runs, cut where the direction of the paragraph's text changes (see
     `direction.stretches`): right-to-left ones marked `w:rtl`, number ranges `w:cs`, with
     the directional marks an island of the other script needs. A cross-reference stays one
-    field, set in the direction of the text it stands in."""
+    field, and a footnote's mark one run, set in the direction of the text it stands in."""
     pieces = stretches(shown, rtl)
-    if len(pieces) == 1 and not (pieces[0].before or pieces[0].after):
-        return "".join(_script_run(span, pieces[0].rtl) for span in spans)
+    if not pieces or (len(pieces) == 1 and not (pieces[0].before or pieces[0].after)):
+        direction = pieces[0].rtl if pieces else rtl
+        return "".join(_script_run(span, direction, notes) for span in spans)
     runs = []
     offset = 0
     for span in spans:
         end = offset + len(span.text)
-        if span.bookmark:
-            runs.append(_script_run(span, covering(pieces, offset).rtl))
+        if span.note:
+            runs.append(notes.reference(span.note, covering(pieces, max(offset - 1, 0)).rtl))
+        elif span.bookmark:
+            runs.append(_script_run(span, covering(pieces, offset).rtl, notes))
         else:
             runs += [
                 _text_run(text, _properties(span, stretch.rtl, stretch.number))
@@ -201,8 +215,10 @@ def _text_run(text: str, opening: str) -> str:
     return f"<w:r>{opening}{content}</w:r>"
 
 
-def _script_run(span: Span, rtl: bool) -> str:
-    """The span's run, or a field's runs for a cross-reference."""
+def _script_run(span: Span, rtl: bool, notes: Footnotes) -> str:
+    """The span's run, or a field's runs for a cross-reference, or a footnote's mark."""
+    if span.note:
+        return notes.reference(span.note, rtl)
     opening = _properties(span, rtl)
     shown = _text_run(span.text, opening)
     if not span.bookmark:

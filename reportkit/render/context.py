@@ -17,6 +17,7 @@ from reportkit.arrange.language import labels
 from reportkit.arrange.result import Annex, ArrangedReport, ProgrammeRow
 from reportkit.model import AnnexKind
 from reportkit.render.blocks import ParagraphWriter
+from reportkit.render.footnotes import Footnotes
 from reportkit.render.runs import rich
 
 # Text no workbook holds (it is wrapped in invisible separators), so that the paragraph a
@@ -28,7 +29,9 @@ def marker(name: str) -> str:
     return _MARK.format(name)
 
 
-def context(report: ArrangedReport) -> dict[str, Any]:
+def context(report: ArrangedReport, notes: Footnotes | None = None) -> dict[str, Any]:
+    """The values the template is rendered with; `notes` gathers the programme's footnotes."""
+    notes = notes or Footnotes()
     words = labels(report.language)
     return {
         "title": report.title,
@@ -43,7 +46,7 @@ def context(report: ArrangedReport) -> dict[str, Any]:
                 "subtitle": annex.subtitle,
                 "note": annex.note,
                 "programme": (
-                    [_row(row) for row in report.programme]
+                    [_row(row, notes) for row in report.programme]
                     if annex.kind is AnnexKind.PROGRAMME
                     else []
                 ),
@@ -70,11 +73,11 @@ def _annex_content(annex: Annex, report: ArrangedReport, writer: ParagraphWriter
     return writer.body(annex.blocks)
 
 
-def _row(row: ProgrammeRow) -> dict[str, Any]:
+def _row(row: ProgrammeRow, notes: Footnotes) -> dict[str, Any]:
     return {
         "day": row.day,
         "time": row.time,
-        "title": rich(row.title) if row.title else "",
-        "description": rich(row.description) if row.description else "",
-        "points": [rich(p) for p in row.points],
+        "title": rich(row.title, notes) if row.title else "",
+        "description": rich(row.description, notes) if row.description else "",
+        "points": [rich(p, notes) for p in row.points],
     }

@@ -1,15 +1,18 @@
 """The light markup rapporteurs may type in a cell: `*italic*` and `**bold**`.
 
 Parsing is pure so it can be tested without Word; an asterisk that opens nothing stays
-as typed, because a stray `*` in a cell is more often a footnote mark than markup.
+as typed, because a stray `*` in a cell is more often a footnote mark than markup. A
+footnote arrange left in the text is set aside while the markup is read, so that an
+asterisk in the note pairs with none outside it, and comes back as a span of its own.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from reportkit.arrange.references import FIELD
+from reportkit.arrange.references import FIELD, NOTE, NOTE_START
 
 _MARKUP = re.compile(
     r"\*\*\*(?=\S)(.+?)(?<=\S)\*\*\*|\*\*(?=\S)(.+?)(?<=\S)\*\*|\*(?=\S)(.+?)(?<=\S)\*"
@@ -19,16 +22,38 @@ _MARKUP = re.compile(
 @dataclass(frozen=True)
 class Span:
     """A stretch of text in one format; `bookmark` makes it a cross-reference to that
-    bookmark (a Word REF field showing `text`)."""
+    bookmark (a Word REF field showing `text`); `note` makes it a footnote's reference,
+    the note's own text in `note` (and no `text`)."""
 
     text: str
     bold: bool = False
     italic: bool = False
     bookmark: str = ""
+    note: str = ""
 
 
 def parse(text: str) -> tuple[Span, ...]:
-    return tuple(piece for span in _formatted(text) for piece in _references(span))
+    notes: list[str] = []
+    if NOTE_START in text:
+        text = NOTE.sub(lambda match: notes.append(match[1]) or NOTE_START, text)
+    spans = [piece for span in _formatted(text) for piece in _references(span)]
+    if not notes:
+        return tuple(spans)
+    left = iter(notes)
+    return tuple(piece for span in spans for piece in _notes(span, left))
+
+
+def _notes(span: Span, notes: Iterator[str]) -> list[Span]:
+    """The span cut at each footnote, which becomes a span of its own."""
+    if NOTE_START not in span.text:
+        return [span]
+    pieces = []
+    for number, text in enumerate(span.text.split(NOTE_START)):
+        if number:
+            pieces.append(replace(span, text="", note=next(notes)))
+        if text:
+            pieces.append(replace(span, text=text))
+    return pieces
 
 
 def _references(span: Span) -> list[Span]:

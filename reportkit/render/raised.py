@@ -3,7 +3,8 @@
 Arrange marks each suffix (arrange/typography.py); here, once the template and reportkit
 have placed every text, each marked stretch becomes a run of its own, raised, with its
 run's other formatting. Done on the finished document rather than where text is written,
-so that the title block and annex titles the template places are raised as the body is.
+so that the title block and annex titles the template places are raised as the body is,
+and footnotes too.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def raise_marked(document: Document) -> None:
     roots += [
         part.element
         for part in document.part.package.iter_parts()
-        if part.content_type in (CT.WML_HEADER, CT.WML_FOOTER)
+        if part.content_type in (CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FOOTNOTES)
     ]
     for root in roots:
         for text in [t for t in root.iter(_TEXT) if t.text and RAISED_START in t.text]:
