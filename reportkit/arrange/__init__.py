@@ -67,7 +67,9 @@ def arrange(
         body=body,
         agenda=number_agenda(tuple(_agenda_entry(e, resolve) for e in source.agenda)),
         programme_heading=heading,
-        programme=programme_rows(tuple(_slot(s, resolve) for s in source.programme), language),
+        programme=programme_rows(
+            tuple(_slot(s, resolve) for s in source.programme), language, meeting.date_style
+        ),
         participants=sections,
         annexes=annexes,
         language=language,

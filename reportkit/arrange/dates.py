@@ -81,8 +81,14 @@ def date_line(meeting: Meeting) -> str:
     return f"({days}{_SEMICOLON[language]}{meeting.venue})"
 
 
-def day_heading(day: date, language: Language = Language.EN) -> str:
-    """A day row of the programme: "Tuesday, November 1st, 2022", "mardi 1er novembre 2022"."""
+def day_heading(
+    day: date, language: Language = Language.EN, style: DateStyle = DateStyle.ORDINAL
+) -> str:
+    """A day row of the programme: "Tuesday, November 1st, 2022", "mardi 1er novembre 2022";
+    day first in English too where the meeting's date line is (venue-first): "Wednesday,
+    11 May 2022" under "(Ankara, 11-12 May 2022)"."""
+    if language is Language.EN and style is DateStyle.VENUE_FIRST:
+        return f"{WEEKDAYS[day.weekday()]}, {day_month_range(day, None)}"
     if language is Language.EN:
         return f"{WEEKDAYS[day.weekday()]}, {long_date(day)}"
     weekday = get_day_names("wide", locale=language.value)[day.weekday()]

@@ -1,22 +1,25 @@
-"""Programme rows: a day row wherever the day changes, then the time slots."""
+"""Programme rows: a day row wherever the day changes, then the time slots; days are
+written in the meeting's date style, as its date line is."""
 
 from __future__ import annotations
 
 from reportkit.arrange.dates import day_heading, time_slot
 from reportkit.arrange.language import labels
 from reportkit.arrange.result import ProgrammeRow
-from reportkit.model import Language, Meeting, ProgrammeSlot
+from reportkit.model import DateStyle, Language, Meeting, ProgrammeSlot
 
 
 def programme_rows(
-    slots: tuple[ProgrammeSlot, ...], language: Language = Language.EN
+    slots: tuple[ProgrammeSlot, ...],
+    language: Language = Language.EN,
+    style: DateStyle = DateStyle.ORDINAL,
 ) -> tuple[ProgrammeRow, ...]:
     rows = []
     current_day = None
     for slot in slots:
         if slot.day is not None and slot.day != current_day:
             current_day = slot.day
-            rows.append(ProgrammeRow(day=day_heading(slot.day, language)))
+            rows.append(ProgrammeRow(day=day_heading(slot.day, language, style)))
         rows.append(
             ProgrammeRow(
                 time=time_slot(slot.start, slot.end),

@@ -3,9 +3,12 @@
 Rapporteurs type `Ms`, `MS.`, `Ms.` and `Dr` in one list; the printed list must not mix
 them. A typed honorific is cut, at its spaces and dots, into known titles (compound ones
 such as `H.E. Dr.` or `Prof. Dr.` are common) and each is written as the house list has
-it. French and Arabic editions' titles are in the list as they are written there — the
-titles those editions print (reference/data/honorifics.csv), which `Honorific fr` and
-`Honorific ar` may give a person instead.
+it — unless it is a word the house abbreviates, typed in full (`Ambassador`, `Doctor`):
+"H.E. Ambassador" is how the meeting styles that person, and is printed so, while the
+house title (`H.E. Amb.`) still gives the other editions their words. French and Arabic
+editions' titles are in the list as they are written there — the titles those editions
+print (reference/data/honorifics.csv), which `Honorific fr` and `Honorific ar` may give a
+person instead.
 """
 
 from __future__ import annotations
@@ -72,46 +75,51 @@ _BY_KEY: dict[str, str] = {
 }
 
 
+# Other ways of typing a title that are words in full (no dot): printed as typed.
+_WORDS = frozenset(_key(typed) for _, others in _TITLES for typed in others if "." not in typed)
+_PIECE = re.compile(r"[^\s.]+")
+
+
 @dataclass(frozen=True)
 class Honorific:
-    """What to print, and whether it is in the house list at all."""
+    """What to print, and whether it is in the house list at all; `spelled` is what the
+    English edition prints instead of `printed` when a title was typed as a word in full
+    (`H.E. Ambassador` for `H.E. Amb.`), empty otherwise."""
 
     printed: str
     known: bool
+    spelled: str = ""
 
 
 def house_honorific(typed: str) -> Honorific:
     """`typed` in the house spelling; unknown titles are kept exactly as typed."""
-    pieces, boundaries = _pieces(typed)
-    key = "".join(pieces)
-    titles = _segment(key, boundaries)
+    text = unicodedata.normalize("NFC", typed)
+    pieces = list(_PIECE.finditer(text))
+    titles = _segment(text, pieces)
     if titles is None:
         return Honorific(typed, known=False)
-    return Honorific(" ".join(titles), known=True)
+    printed = " ".join(title for title, _ in titles)
+    spelled = " ".join(shown for _, shown in titles)
+    return Honorific(printed, known=True, spelled="" if spelled == printed else spelled)
 
 
-def _pieces(typed: str) -> tuple[list[str], set[int]]:
-    """The typed text without spaces and dots, and where in it a space or dot stood."""
-    pieces = [p.casefold() for p in _SEPARATORS.split(unicodedata.normalize("NFC", typed)) if p]
-    boundaries, position = set(), 0
-    for piece in pieces:
-        position += len(piece)
-        boundaries.add(position)
-    return pieces, boundaries
-
-
-def _segment(key: str, boundaries: set[int]) -> list[str] | None:
-    """Titles that spell `key` exactly, cut only where the typist put a space or a dot.
+def _segment(text: str, pieces: list[re.Match[str]]) -> list[tuple[str, str]] | None:
+    """Titles that spell the pieces exactly, cut only where the typist put a space or a
+    dot, each with how it is shown: as the house spells it, or as typed when typed as a
+    word in full.
 
     `H.E. Dr.` is `he` + `dr`; `Madam` is no `M.` followed by `adam`, since nothing
     separates them.
     """
-    best: dict[int, list[str]] = {0: []}
-    for start in sorted({0, *boundaries}):
+    keys = [piece[0].casefold() for piece in pieces]
+    best: dict[int, list[tuple[str, str]]] = {0: []}
+    for start in range(len(pieces)):
         if start not in best:
             continue
-        for end in sorted(b for b in boundaries if b > start):
-            title = _BY_KEY.get(key[start:end])
+        for end in range(start + 1, len(pieces) + 1):
+            key = "".join(keys[start:end])
+            title = _BY_KEY.get(key)
             if title is not None and end not in best:
-                best[end] = [*best[start], title]
-    return best.get(len(key)) if key else None
+                typed = text[pieces[start].start() : pieces[end - 1].end()]
+                best[end] = [*best[start], (title, typed if key in _WORDS else title)]
+    return best.get(len(pieces)) if pieces else None

@@ -17,7 +17,7 @@ from reportkit.arrange.language import language_name, rank_forms
 from reportkit.model import HeadingOverride, Language, Participant, Rank, Section
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import as_text, one_line
-from reportkit.read.honorifics import house_honorific
+from reportkit.read.honorifics import Honorific, house_honorific
 from reportkit.read.workbook import OpenWorkbook, Row
 from reportkit.reference.honorifics import edition_titles
 from reportkit.reference.ranks import rank_of
@@ -50,8 +50,9 @@ def read_participants(
     people = []
     for row in table:
         delegation = one_line(row.text("Delegation"))
-        honorific = _honorific(row, "Honorific", problems)
-        own = _own_honorific(row, problems)
+        typed = _honorific(row, "Honorific", problems)
+        honorific = typed.printed
+        own = _own_honorific(row, typed, problems)
         first, last = one_line(row.text("First name")), one_line(row.text("Last name"))
         if not delegation:
             problems.append(
@@ -120,12 +121,14 @@ _SLIP = (
 )
 
 
-def _honorific(row: Row, column: str, problems: list[Problem], slip: str = _SLIP) -> str:
-    """The honorific in `column` as the house spells it; an unknown one is printed as typed."""
+def _honorific(row: Row, column: str, problems: list[Problem], slip: str = _SLIP) -> Honorific:
+    """The honorific in `column` as the house spells it; an unknown one is printed as typed,
+    and so are titles typed as words in full (`spelled`)."""
     typed = one_line(row.text(column))
     if not typed:
-        return ""
+        return Honorific("", known=True)
     honorific = house_honorific(typed)
+    shown = honorific.spelled or honorific.printed
     if not honorific.known:
         problems.append(
             Problem(
@@ -135,25 +138,26 @@ def _honorific(row: Row, column: str, problems: list[Problem], slip: str = _SLIP
                 Severity.WARNING,
             )
         )
-    elif honorific.printed != typed:
+    elif shown != typed:
         problems.append(
             Problem(
-                f'the honorific "{typed}" is printed "{honorific.printed}", as the house list'
-                " spells it",
-                f'nothing to do; type "{honorific.printed}" to silence this',
+                f'the honorific "{typed}" is printed "{shown}", as the house list spells it',
+                f'nothing to do; type "{shown}" to silence this',
                 row.ref(column),
                 Severity.WARNING,
             )
         )
-    return honorific.printed
+    return honorific
 
 
-def _own_honorific(row: Row, problems: list[Problem]) -> str:
-    """The title the edition's own column (`Honorific ar`) gives, to print as it is."""
+def _own_honorific(row: Row, typed: Honorific, problems: list[Problem]) -> str:
+    """The title the edition's own column (`Honorific ar`) gives, to print as it is; in
+    English, the Honorific itself where it spells out a title the house abbreviates."""
     language = row.table.language
     if language is Language.EN:
-        return ""
-    return _honorific(row, f"Honorific {language.value}", problems, _edition_slip(language))
+        return typed.spelled
+    own = _honorific(row, f"Honorific {language.value}", problems, _edition_slip(language))
+    return own.spelled or own.printed
 
 
 @cache
