@@ -65,6 +65,28 @@ class Section(StrEnum):
     SECRETARIAT = "secretariat"
 
 
+class InstitutionSections(StrEnum):
+    """How the OIC bodies and the secretariat are sectioned in the list of participants
+    (arrange/sections.py): `one` section of bodies and the secretariat's own, last; a section
+    per OIC `categories`; or one section `as-typed`, the secretariat among the bodies."""
+
+    ONE = "one"
+    CATEGORIES = "categories"
+    AS_TYPED = "as-typed"
+
+
+class InstitutionCategory(StrEnum):
+    """The OIC's kinds of bodies, in the order of its Charter, each a section of the list of
+    participants with `institution_sections` categories; `others` holds the standing
+    committees and bodies of no known category."""
+
+    GENERAL_SECRETARIAT = "general secretariat"
+    SUBSIDIARY = "subsidiary"
+    SPECIALIZED = "specialized"
+    AFFILIATED = "affiliated"
+    OTHERS = "others"
+
+
 class Language(StrEnum):
     """The OIC's three languages; each is an edition of the report (`<stem>.fr.docx` …)."""
 
@@ -131,6 +153,7 @@ class Meeting:
     ordering: Ordering = Ordering.ENGLISH
     host: str = ""
     host_position: HostPosition = HostPosition.LAST
+    institution_sections: InstitutionSections = InstitutionSections.ONE
     field_locations: dict[str, str] = field(default_factory=dict)
     numbering: BodyNumbering = BodyNumbering.PARAGRAPHS
     annex_numbering: AnnexNumbering = AnnexNumbering.ROMAN

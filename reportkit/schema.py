@@ -21,6 +21,7 @@ from reportkit.model import (
     BodyNumbering,
     DateStyle,
     HostPosition,
+    InstitutionSections,
     Language,
     Ordering,
     Ordinals,
@@ -220,6 +221,15 @@ MEETING_FIELDS: tuple[Column, ...] = (
         "Where the host goes among the member states; last when empty.",
         "first",
         choices=HostPosition,
+    ),
+    Column(
+        "institution_sections",
+        "How OIC bodies are sectioned: one (the secretariat last in its own section),"
+        " categories (General Secretariat, the secretariat, subsidiary organs, specialized,"
+        " affiliated, other OIC bodies) or as-typed (one section, the secretariat among the"
+        " bodies, in the order of their first rows); one when empty.",
+        "categories",
+        choices=InstitutionSections,
     ),
     Column(
         "languages",

@@ -48,7 +48,9 @@ def arrange(
     )
     texts = [source.report, *(spec.blocks for spec, _ in pairs)]
     marked, paragraphs = bookmark_rows(texts, [body, *(a.blocks for _, a in pairs)], problems)
-    targets = gather(tuple(a for _, a in pairs), paragraphs, sections, language)
+    targets = gather(
+        tuple(a for _, a in pairs), paragraphs, sections, language, meeting.institution_sections
+    )
     resolve = Resolver(targets, problems)
     body = _resolved(source.report, marked[0], resolve)
     annexes = tuple(

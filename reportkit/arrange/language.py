@@ -8,14 +8,16 @@ from here. French follows the French editions of OIC documents: accented capital
 spaces before `;` and `:` (arrange/typography.py sets every French text so). Arabic
 follows the Arabic edition of COMCEC's Follow-up Committee report (SOURCES.md, FC33-AR):
 Western digits, months named twice as Gulf and Levantine readers know them (`مايو / أيار`),
-`الأصل: الإنجليزية`. The wording is reportkit's own translation where no source gives it.
+`الأصل: الإنجليزية`. The headings of the OIC's categories of bodies are its own words where
+they were found (reference/data/SOURCES.md, 2.7). The wording is reportkit's own
+translation where no source gives it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportkit.model import Language, Rank, Section
+from reportkit.model import InstitutionCategory, Language, Rank, Section
 from reportkit.reference.honorifics import edition_titles
 
 
@@ -30,6 +32,8 @@ class Labels:
     original: str
     annex_header: str
     sections: dict[Section, str]
+    # The sections of OIC bodies by category; the General Secretariat's is headed by its name.
+    categories: dict[InstitutionCategory, str]
     languages: dict[str, str]
     section_letters: str
     annex_ordinals: tuple[str, ...] = ()
@@ -53,6 +57,12 @@ LABELS = {
             Section.INSTITUTIONS: "THE OIC SUBSIDIARY INSTITUTIONS/ ORGANS",
             Section.OTHERS: "OTHER ORGANIZATIONS",
         },
+        categories={
+            InstitutionCategory.SUBSIDIARY: "OIC SUBSIDIARY ORGANS",
+            InstitutionCategory.SPECIALIZED: "OIC SPECIALIZED INSTITUTIONS",
+            InstitutionCategory.AFFILIATED: "OIC AFFILIATED INSTITUTIONS",
+            InstitutionCategory.OTHERS: "OTHER OIC INSTITUTIONS",
+        },
         languages={"english": "English", "french": "French", "arabic": "Arabic"},
         section_letters="ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     ),
@@ -70,6 +80,12 @@ LABELS = {
             Section.OBSERVERS: "PAYS OBSERVATEURS",
             Section.INSTITUTIONS: "INSTITUTIONS SUBSIDIAIRES/ ORGANES DE L’OCI",
             Section.OTHERS: "AUTRES ORGANISATIONS",
+        },
+        categories={
+            InstitutionCategory.SUBSIDIARY: "ORGANES SUBSIDIAIRES DE L’OCI",
+            InstitutionCategory.SPECIALIZED: "INSTITUTIONS SPÉCIALISÉES DE L’OCI",
+            InstitutionCategory.AFFILIATED: "INSTITUTIONS AFFILIÉES À L’OCI",
+            InstitutionCategory.OTHERS: "AUTRES INSTITUTIONS DE L’OCI",
         },
         languages={"english": "anglais", "french": "français", "arabic": "arabe"},
         section_letters="ABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -89,6 +105,12 @@ LABELS = {
             Section.OBSERVERS: "الدول المراقبة",
             Section.INSTITUTIONS: "المؤسسات الفرعية/ أجهزة منظمة التعاون الإسلامي",
             Section.OTHERS: "منظمات أخرى",
+        },
+        categories={
+            InstitutionCategory.SUBSIDIARY: "الأجهزة الفرعية لمنظمة التعاون الإسلامي",
+            InstitutionCategory.SPECIALIZED: "الأجهزة المتخصصة لمنظمة التعاون الإسلامي",
+            InstitutionCategory.AFFILIATED: "المؤسسات المنتمية لمنظمة التعاون الإسلامي",
+            InstitutionCategory.OTHERS: "مؤسسات أخرى لمنظمة التعاون الإسلامي",
         },
         languages={"english": "الإنجليزية", "french": "الفرنسية", "arabic": "العربية"},
         # The Arabic alphabet in its traditional (abjad) order, as Arabic documents letter

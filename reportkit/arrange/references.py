@@ -9,7 +9,8 @@ resolved at every build:
 - `[[paragraph opening]]`: the number of the row whose Key is `opening`;
 - `[[members]]`, `[[observers]]`, `[[institutions]]`: how many attended, from the list of
   participants; `[[institution list]]`: the attending OIC institutions in the list's order,
-  as a sentence says them ("COMSTECH, SESRIC and ICIEC").
+  as a sentence says them ("COMSTECH, SESRIC and ICIEC"), the secretariat among them where
+  the list prints it among or before them (arrange/sections.py).
 
 A paragraph reference is a Word cross-reference (a REF field to a bookmark on the row),
 written already showing the right number, so Word keeps it true when the secretariat
@@ -23,10 +24,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from reportkit.arrange.participants import SECRETARIAT_KEY
 
 from reportkit.arrange.language import labels
 from reportkit.arrange.result import Annex, BodyBlock, ParticipantSection
-from reportkit.model import AnnexKind, Language, ReportBlock, Section
+from reportkit.arrange.sections import named_institutions
+from reportkit.model import AnnexKind, InstitutionSections, Language, ReportBlock, Section
 from reportkit.problems import Problem
 
 REFERENCE = re.compile(r"\[\[\s*(.*?)\s*\]\]")
@@ -102,6 +105,7 @@ def bookmark_rows(
                     count += 1
                     seen[key] = source.location
                     bookmark = f"_RefRK{count}"
+    mode: InstitutionSections = InstitutionSections.ONE,
                     targets[key] = (row.label, bookmark)
                     row = replace(row, bookmark=bookmark)
             out.append(row)
@@ -121,13 +125,18 @@ def gather(
     by_title = {
         key_of(a.subtitle): f"{word} {a.label}" for a in annexes if a.kind is AnnexKind.TEXT
     }
-    sections = {s.section: s for s in participants}
+    # The secretariat, printed among the bodies or not, is not counted among them.
     counts = {
-        word: len(sections[section].groups) if section in sections else 0
+        word: sum(
+            1
+            for s in participants
+            if s.section is section
+            for g in s.groups
+            if g.key != SECRETARIAT_KEY
+        )
         for word, section in _COUNTS.items()
     }
-    institutions = sections.get(Section.INSTITUTIONS)
-    names = [g.short or g.heading for g in institutions.groups] if institutions else []
+    names = [g.short or g.heading for g in named_institutions(participants, mode)]
     return Targets(
         {kind.value: label for kind, label in by_kind.items()} | by_title,
         paragraphs,

@@ -80,8 +80,12 @@ class ParticipantSection:
 
     @property
     def grouped(self) -> bool:
-        """The secretariat is one delegation whose name is the section heading itself."""
-        return self.section is not Section.SECRETARIAT
+        """Whether its delegations print their headings: not in a section that is one
+        delegation under its own name (the secretariat; the General Secretariat in sections
+        by category)."""
+        if self.section is Section.SECRETARIAT:
+            return False
+        return not (len(self.groups) == 1 and self.groups[0].heading == self.heading)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from reportkit.model import (
     BodyNumbering,
     DateStyle,
     HostPosition,
+    InstitutionSections,
     Language,
     Meeting,
     Ordering,
@@ -126,6 +127,9 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         )
     ordering = choice("ordering", Ordering, Ordering.ENGLISH)
     host_position = choice("host_position", HostPosition, HostPosition.LAST)
+    institution_sections = choice(
+        "institution_sections", InstitutionSections, InstitutionSections.ONE
+    )
     numbering = choice("numbering", BodyNumbering, BodyNumbering.PARAGRAPHS)
     annex_numbering = choice("annex_numbering", AnnexNumbering, AnnexNumbering.ROMAN)
     date_style = choice("date_style", DateStyle, DateStyle.ORDINAL)
@@ -149,6 +153,7 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         ordering=ordering,
         host=text("host"),
         host_position=host_position,
+        institution_sections=institution_sections,
         field_locations={key: row.ref(column(key)) for key, row in rows.items()},
         numbering=numbering,
         annex_numbering=annex_numbering,
