@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from reportkit.arrange.participants import SECRETARIAT_KEY
 
 from reportkit.arrange.language import labels
+from reportkit.arrange.participants import SECRETARIAT_KEY
 from reportkit.arrange.result import Annex, BodyBlock, ParticipantSection
 from reportkit.arrange.sections import named_institutions
 from reportkit.model import AnnexKind, InstitutionSections, Language, ReportBlock, Section
@@ -105,7 +105,6 @@ def bookmark_rows(
                     count += 1
                     seen[key] = source.location
                     bookmark = f"_RefRK{count}"
-    mode: InstitutionSections = InstitutionSections.ONE,
                     targets[key] = (row.label, bookmark)
                     row = replace(row, bookmark=bookmark)
             out.append(row)
@@ -118,6 +117,7 @@ def gather(
     paragraphs: dict[str, tuple[str, str]],
     participants: tuple[ParticipantSection, ...],
     language: Language = Language.EN,
+    mode: InstitutionSections = InstitutionSections.ONE,
 ) -> Targets:
     words = labels(language)
     word = words.annex if language is Language.AR else words.annex.capitalize()
