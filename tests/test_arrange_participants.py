@@ -94,13 +94,14 @@ def test_only_the_last_delegate_of_each_delegation_is_marked_last() -> None:
     ]
 
 
-def test_a_delegation_too_long_for_a_page_is_kept_in_runs() -> None:
+def test_a_delegation_may_break_after_any_delegate_but_its_first_and_last_two() -> None:
     sections, _ = arrange([person("Türkiye", f"D{i:02d}", row=i + 2) for i in range(23)])
     (turkiye,) = sections[0].groups
     ends = [i for i, p in enumerate(turkiye.people) if p.last]
-    assert ends == [4, 9, 14, 19, 22]
-    sections, _ = arrange([person("Türkiye", f"D{i:02d}", row=i + 2) for i in range(10)])
-    assert [p.last for p in sections[0].groups[0].people] == [False] * 9 + [True]
+    assert ends == [*range(1, 21), 22]
+    for size, marks in ((3, [False, False, True]), (4, [False, True, False, True])):
+        sections, _ = arrange([person("Türkiye", f"D{i:02d}", row=i + 2) for i in range(size)])
+        assert [p.last for p in sections[0].groups[0].people] == marks
 
 
 def test_sections_are_lettered_in_order_and_only_when_present() -> None:

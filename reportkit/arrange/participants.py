@@ -4,9 +4,7 @@ Sections come in a fixed order (member countries, observer states, OIC instituti
 organisations, the secretariat) and are lettered A., B., C. … among those that have people.
 Member and observer states follow the meeting's ordering (arrange/ordering.py) and are
 headed by their formal name, as in the reference report; the host, if named, goes first or
-last among them. OIC bodies come by category, then name, in the sections the meeting's
-`institution_sections` asks for (arrange/sections.py); with `ordering` as-typed every section
-keeps the order of its delegations' first rows. Within a delegation, rows keep the
+last among them. OIC bodies come by category, then name. Within a delegation, rows keep the
 workbook's order, which is protocol order. Names are those in force on the meeting's date
 ("REPUBLIC OF TURKEY" in 2017, "REPUBLIC OF TÜRKİYE" since June 2022), however typed.
 """
@@ -21,7 +19,6 @@ from reportkit.arrange.capitals import capitals
 from reportkit.arrange.language import honorific, labels, language_name
 from reportkit.arrange.ordering import collation_key, state_key
 from reportkit.arrange.result import DelegationGroup, ParticipantSection, Person
-from reportkit.arrange.sections import lay_out
 from reportkit.model import (
     HeadingOverride,
     HostPosition,
@@ -41,10 +38,11 @@ _SECTION_OF_KIND = {
     DelegationKind.INSTITUTION: Section.INSTITUTIONS,
 }
 SECRETARIAT_KEY = "secretariat"
-# Delegates that surely fit on an A4 page with their heading (about three lines each), and
-# the runs a longer delegation is kept in.
-WHOLE_DELEGATION = 10
-RUN = 5
+# Delegates kept together at either end of a delegation: the first ones with its heading, so
+# that a heading never ends a page with one name under it, and the last ones, so that no
+# delegate is left alone on the next page. A delegation of up to 2 × KEPT_AT_ENDS - 1 is
+# one block.
+KEPT_AT_ENDS = 2
 Order = tuple[int, int, tuple[object, ...]]
 
 
@@ -54,7 +52,6 @@ class Placement:
 
     `order` is (edge, rank, collation key): edge moves the host first (-1) or last (1),
     rank groups OIC bodies by category, the key files names in the meeting's ordering.
-    `category` is an OIC body's, as the reference data names it.
     """
 
     key: str
@@ -62,7 +59,6 @@ class Placement:
     order: Order
     heading: str
     short: str = ""
-    category: str = ""
 
 
 class DelegationResolver:
@@ -106,7 +102,7 @@ class DelegationResolver:
         if section is None:
             return None
         # Listed under a section of its own choosing, an unknown name files after known ones.
-        order = (0, self._rank(9), (collation_key(name, self.ordering),))
+        order = (0, 9, (collation_key(name, self.ordering),))
         return Placement(f"name:{match_key(name)}", section, order, name, name)
 
     def _secretariat_name(self, typed: str) -> str:
@@ -136,17 +132,11 @@ class DelegationResolver:
         if target is Section.OTHERS:
             order: Order = (0, 9, (collation_key(filing, self.ordering),))
         elif found.kind is DelegationKind.INSTITUTION:
-            order = (0, self._rank(found.rank), (collation_key(filing, self.ordering),))
+            order = (0, found.rank, (collation_key(filing, self.ordering),))
         else:
             order = (0, 0, state_key(self.ordering)(dated))
         short = shown.acronym or shown.name
-        return Placement(f"ref:{found.name}", target, order, shown.heading, short, found.category)
-
-    def _rank(self, rank: int) -> int:
-        """A rank that files within a section; none with as-typed, where a delegation's
-        first row alone says its place (a body's category no more than a name's being
-        unknown)."""
-        return 0 if self.ordering is Ordering.AS_TYPED else rank
+        return Placement(f"ref:{found.name}", target, order, shown.heading, short)
 
     def key_of(self, name: str) -> str:
         """The group a name stands for: the secretariat's own, or the delegation's."""
@@ -194,20 +184,14 @@ def arrange_participants(
         if key in first_rows and key not in headings
     )
     _apply_host_rule(meeting, resolver, placements, problems)
-    ordered = {
-        section: sorted(
+    words = labels(language)
+    sections = []
+    for section in Section:
+        keys = sorted(
             (k for k, p in placements.items() if p.section is section),
             key=lambda k: placements[k].order,
         )
-        for section in Section
-    }
-    categories = {k: p.category for k, p in placements.items()}
-    # `placements` holds the delegations in the order of their first rows.
-    parts = lay_out(meeting, ordered, list(placements), categories, problems)
-    letters = labels(language).section_letters
-    sections: list[ParticipantSection] = []
-    for part in parts:
-        if not part.keys:
+        if not keys:
             continue
         groups = tuple(
             DelegationGroup(
@@ -216,11 +200,14 @@ def arrange_participants(
                 _closed(people[k]),
                 placements[k].short,
             )
-            for k in part.keys
+            for k in keys
         )
-        heading = part.heading or groups[0].heading
-        letter = letters[len(sections)]
-        sections.append(ParticipantSection(part.section, letter, capitals(heading), groups))
+        if section is Section.SECRETARIAT:
+            heading = groups[0].heading
+        else:
+            heading = meeting.section_headings.get(section) or words.sections[section]
+        letter = words.section_letters[len(sections)]
+        sections.append(ParticipantSection(section, letter, capitals(heading), groups))
     return tuple(sections), problems
 
 
@@ -251,16 +238,19 @@ def _apply_host_rule(
 
 
 def _closed(people: list[Person]) -> tuple[Person, ...]:
-    """The delegation's people, the last of each block to be kept on one page marked.
+    """The delegation's people, each after whom a page may break marked.
 
-    The template ends its keep-with-next chain after a marked delegate, so a page may break
-    there and nowhere else. A delegation that fits on a page is one block. A longer one (a
-    host's, say) cannot be kept together, and a chain longer than a page breaks wherever the
-    page ends — between a name and its details, even; it is kept in runs instead, so that
-    the page breaks between two delegates.
+    The template ends its keep-with-next chain after a marked delegate, so a page breaks
+    there or between two delegations, never between a name and its details. Pages are
+    filled: a page that ends in a delegation breaks between two of its delegates, rather
+    than sending the whole delegation to the next page and leaving the foot of this one
+    blank, as keeping every delegation of up to ten whole did (pages 60 % full, and a
+    right-to-left page held one delegation). Only the ends of a delegation stay together
+    (`KEPT_AT_ENDS`), so a short one is never split; no block is long enough to leave
+    more than a fifth of a page blank.
     """
     size = len(people)
-    ends = {size - 1} if size <= WHOLE_DELEGATION else {*range(RUN - 1, size, RUN), size - 1}
+    ends = {size - 1, *range(KEPT_AT_ENDS - 1, size - KEPT_AT_ENDS)}
     return tuple(replace(p, last=True) if i in ends else p for i, p in enumerate(people))
 
 
