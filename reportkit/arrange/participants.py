@@ -4,7 +4,9 @@ Sections come in a fixed order (member countries, observer states, OIC instituti
 organisations, the secretariat) and are lettered A., B., C. … among those that have people.
 Member and observer states follow the meeting's ordering (arrange/ordering.py) and are
 headed by their formal name, as in the reference report; the host, if named, goes first or
-last among them. OIC bodies come by category, then name. Within a delegation, rows keep the
+last among them. OIC bodies come by category, then name, in the sections the meeting's
+`institution_sections` asks for (arrange/sections.py); with `ordering` as-typed every section
+keeps the order of its delegations' first rows. Within a delegation, rows keep the
 workbook's order, which is protocol order. Names are those in force on the meeting's date
 ("REPUBLIC OF TURKEY" in 2017, "REPUBLIC OF TÜRKİYE" since June 2022), however typed.
 """
@@ -19,6 +21,7 @@ from reportkit.arrange.capitals import capitals
 from reportkit.arrange.language import honorific, labels, language_name
 from reportkit.arrange.ordering import collation_key, state_key
 from reportkit.arrange.result import DelegationGroup, ParticipantSection, Person
+from reportkit.arrange.sections import lay_out
 from reportkit.model import (
     HeadingOverride,
     HostPosition,
@@ -52,6 +55,7 @@ class Placement:
 
     `order` is (edge, rank, collation key): edge moves the host first (-1) or last (1),
     rank groups OIC bodies by category, the key files names in the meeting's ordering.
+    `category` is an OIC body's, as the reference data names it.
     """
 
     key: str
@@ -59,6 +63,7 @@ class Placement:
     order: Order
     heading: str
     short: str = ""
+    category: str = ""
 
 
 class DelegationResolver:
@@ -102,7 +107,7 @@ class DelegationResolver:
         if section is None:
             return None
         # Listed under a section of its own choosing, an unknown name files after known ones.
-        order = (0, 9, (collation_key(name, self.ordering),))
+        order = (0, self._rank(9), (collation_key(name, self.ordering),))
         return Placement(f"name:{match_key(name)}", section, order, name, name)
 
     def _secretariat_name(self, typed: str) -> str:
@@ -132,11 +137,17 @@ class DelegationResolver:
         if target is Section.OTHERS:
             order: Order = (0, 9, (collation_key(filing, self.ordering),))
         elif found.kind is DelegationKind.INSTITUTION:
-            order = (0, found.rank, (collation_key(filing, self.ordering),))
+            order = (0, self._rank(found.rank), (collation_key(filing, self.ordering),))
         else:
             order = (0, 0, state_key(self.ordering)(dated))
         short = shown.acronym or shown.name
-        return Placement(f"ref:{found.name}", target, order, shown.heading, short)
+        return Placement(f"ref:{found.name}", target, order, shown.heading, short, found.category)
+
+    def _rank(self, rank: int) -> int:
+        """A rank that files within a section; none with as-typed, where a delegation's
+        first row alone says its place (a body's category no more than a name's being
+        unknown)."""
+        return 0 if self.ordering is Ordering.AS_TYPED else rank
 
     def key_of(self, name: str) -> str:
         """The group a name stands for: the secretariat's own, or the delegation's."""
@@ -184,14 +195,20 @@ def arrange_participants(
         if key in first_rows and key not in headings
     )
     _apply_host_rule(meeting, resolver, placements, problems)
-    words = labels(language)
-    sections = []
-    for section in Section:
-        keys = sorted(
+    ordered = {
+        section: sorted(
             (k for k, p in placements.items() if p.section is section),
             key=lambda k: placements[k].order,
         )
-        if not keys:
+        for section in Section
+    }
+    categories = {k: p.category for k, p in placements.items()}
+    # `placements` holds the delegations in the order of their first rows.
+    parts = lay_out(meeting, ordered, list(placements), categories, problems)
+    letters = labels(language).section_letters
+    sections: list[ParticipantSection] = []
+    for part in parts:
+        if not part.keys:
             continue
         groups = tuple(
             DelegationGroup(
@@ -200,14 +217,11 @@ def arrange_participants(
                 _closed(people[k]),
                 placements[k].short,
             )
-            for k in keys
+            for k in part.keys
         )
-        if section is Section.SECRETARIAT:
-            heading = groups[0].heading
-        else:
-            heading = meeting.section_headings.get(section) or words.sections[section]
-        letter = words.section_letters[len(sections)]
-        sections.append(ParticipantSection(section, letter, capitals(heading), groups))
+        heading = part.heading or groups[0].heading
+        letter = letters[len(sections)]
+        sections.append(ParticipantSection(part.section, letter, capitals(heading), groups))
     return tuple(sections), problems
 
 
