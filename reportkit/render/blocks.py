@@ -19,6 +19,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from reportkit.arrange import styles
+from reportkit.arrange.keeps import leads_in
 from reportkit.arrange.references import FIELD_START, NOTE_START
 from reportkit.arrange.result import AgendaLine, BodyBlock, ParticipantSection
 from reportkit.model import ListLabels
@@ -43,7 +44,7 @@ class ParagraphWriter:
         self.notes = notes or Footnotes()
         self._style_ids = {s.name: s.style_id for s in document.styles if s.name}
         self._restarted: dict[tuple[str, int], int] = {}
-        self._openings: dict[tuple[str, int, bool], str] = {}
+        self._openings: dict[tuple[str, int, bool, bool], str] = {}
         taken = [
             int(mark.get(f"{{{W_NAMESPACE}}}id", "0"))
             for mark in document.element.body.iter(f"{{{W_NAMESPACE}}}bookmarkStart")
@@ -51,9 +52,15 @@ class ParagraphWriter:
         self._next_bookmark = max(taken, default=0) + 1
 
     def body(self, blocks: tuple[BodyBlock, ...]) -> Iterator[str]:
-        for block in blocks:
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
             yield self.paragraph(
-                block.style, block.text, block.restart, block.bookmark, labels=block.list_labels
+                block.style,
+                block.text,
+                block.restart,
+                block.bookmark,
+                labels=block.list_labels,
+                keep_next=leads_in(block, following),
             )
 
     def agenda(self, lines: tuple[AgendaLine, ...], restart: int) -> Iterator[str]:
@@ -88,9 +95,11 @@ class ParagraphWriter:
         *,
         markup: bool = True,
         labels: ListLabels | None = None,
+        keep_next: bool = False,
     ) -> str:
         """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`;
-        `labels` label the restarted list it opens, otherwise than its style's.
+        `labels` label the restarted list it opens, otherwise than its style's; `keep_next`
+        keeps it on the page of the next paragraph, whatever its style says.
 
         Its direction is its text's (see `direction`): in the Arabic edition right to left
         unless it is left in English, elsewhere right to left when it starts in Arabic.
@@ -101,14 +110,15 @@ class ParagraphWriter:
         else:
             spans, shown = (Span(text),), text
         rtl = paragraph_right_to_left(shown, self._right_to_left)
-        key = (style, restart, rtl)
+        key = (style, restart, rtl, keep_next)
         opening = self._openings.get(key)
         if opening is None:
             # The Arabic template runs paragraphs right to left unless told otherwise.
             bidi = "<w:bidi/>" if rtl else '<w:bidi w:val="0"/>' if self._right_to_left else ""
+            keep = "<w:keepNext/>" if keep_next else ""
             opening = (
                 f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>'
-                f"{self._numbering(style, restart, labels)}{bidi}</w:pPr>"
+                f"{keep}{self._numbering(style, restart, labels)}{bidi}</w:pPr>"
             )
             self._openings[key] = opening
         runs = _runs(spans, shown, rtl, self.notes)
