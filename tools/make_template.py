@@ -8,6 +8,7 @@ run it again only to start a template afresh (`python tools/make_template.py`).
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,15 +22,21 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Pt
 
+from reportkit.render.embedded_fonts import embed_font
 from reportkit.render.package import clean_package
 from reportkit.render.schema_order import PARAGRAPH, RUN, SECTION, TABLE, insert_in_order
+from reportkit.render.settings import COMPATIBILITY_MODE
 
 BODY_NUM, AGENDA_NUM, BULLET_NUM, POINT_NUM, SECTION_NUM, ITEM_NUM = 101, 102, 103, 104, 105, 106
 
 FONT = "Times New Roman"
+SIZE = 12  # points: Normal's, which every house style of no other size inherits
 # The Arabic edition's typeface for Arabic script: a free Naskh with a true bold (Debian's
 # fonts-hosny-amiri; on Windows install Amiri, or restyle the template with another).
 ARABIC_FONT = "Amiri"
+# Its faces embedded in the Arabic template (its licence, the OFL, allows it), as fontconfig
+# names them: regular, bold, italic, bold italic.
+ARABIC_FACES = ("Regular", "Bold", "Slanted", "Bold Slanted")
 CELL_AFTER = 3  # points after each paragraph in a programme cell
 TIME_AND_PROGRAMME = (20, 80)  # percent of the table's width
 
@@ -37,19 +44,15 @@ TIME_AND_PROGRAMME = (20, 80)  # percent of the table's width
 def numbering_xml(
     abstract_id: int, fmt: str, text: str, indent: int, hanging: int, bold: bool = False
 ) -> str:
+    # No font: a bullet or number is set in its paragraph's, restyled with Normal.
     run = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
-    font = (
-        f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/></w:rPr>'
-        if fmt == "bullet"
-        else run
-    )
     return (
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
         f'<w:multiLevelType w:val="singleLevel"/>'
         f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
         f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
         f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{indent}"/></w:tabs>'
-        f'<w:ind w:left="{indent}" w:hanging="{hanging}"/></w:pPr>{font}</w:lvl>'
+        f'<w:ind w:left="{indent}" w:hanging="{hanging}"/></w:pPr>{run}</w:lvl>'
         f"</w:abstractNum>"
     )
 
@@ -106,7 +109,7 @@ def paragraph_style(
     *,
     bold: bool = False,
     italic: bool = False,
-    size: int = 12,
+    size: int | None = None,
     align: WD_ALIGN_PARAGRAPH | None = None,
     before: int = 0,
     after: int = 6,
@@ -145,18 +148,27 @@ def paragraph_style(
     return style
 
 
-def set_font(style, size: int, *, bold: bool = False, italic: bool = False) -> None:
-    """Font, size, bold and italic for every script: Arabic and other complex-script text
-    takes its font (w:cs), size (w:szCs), bold (w:bCs) and italic (w:iCs) from separate
-    properties, and without them falls back to another font, unbolded."""
+def set_font(
+    style, size: int | None, *, bold: bool = False, italic: bool = False, name: str | None = None
+) -> None:
+    """Bold, italic and any font and size given, for every script: Arabic and other
+    complex-script text takes its font (w:cs), size (w:szCs), bold (w:bCs) and italic
+    (w:iCs) from separate properties, and without them falls back to another font,
+    unbolded. Only Normal names a font, and a house style has a size only where it differs
+    from Normal's: the others inherit both, so that restyling Normal in Word (its font, its
+    size) restyles the whole report, as it does a document of Word's own styles."""
     font = style.font
-    font.name, font.size, font.bold, font.italic = FONT, Pt(size), bold, italic
+    font.bold, font.italic = bold, italic
     font.cs_bold, font.cs_italic = bold, italic
     properties = style.element.get_or_add_rPr()
-    properties.rFonts.set(qn("w:cs"), FONT)
-    size_cs = OxmlElement("w:szCs")
-    size_cs.set(qn("w:val"), str(size * 2))
-    insert_in_order(properties, size_cs, RUN)
+    if name is not None:
+        font.name = name
+        properties.rFonts.set(qn("w:cs"), name)
+    if size is not None:
+        font.size = Pt(size)
+        size_cs = OxmlElement("w:szCs")
+        size_cs.set(qn("w:val"), str(size * 2))
+        insert_in_order(properties, size_cs, RUN)
 
 
 def add_rule_below(style) -> None:
@@ -170,7 +182,7 @@ def add_rule_below(style) -> None:
 
 def add_styles(doc: Document) -> None:
     normal = doc.styles["Normal"]
-    set_font(normal, 12)
+    set_font(normal, SIZE, name=FONT)
     normal.paragraph_format.space_after = Pt(6)
     center, justify, right = (
         WD_ALIGN_PARAGRAPH.CENTER,
@@ -395,11 +407,17 @@ def setup_page(doc: Document) -> None:
 
 
 def setup_settings(doc: Document) -> None:
-    """python-docx's default settings lack the zoom percentage the schema requires, and ask
-    Word to save a thumbnail of the first page, which would show the template's tags."""
+    """python-docx's default settings lack the zoom percentage the schema requires, ask
+    Word to save a thumbnail of the first page, which would show the template's tags, are
+    those of Word 2010 (which Word opens in "[Compatibility Mode]") and say the spelling
+    was checked."""
     settings = doc.settings.element
     settings.find(qn("w:zoom")).set(qn("w:percent"), "100")
     settings.remove(settings.find(qn("w:savePreviewPicture")))
+    settings.remove(settings.find(qn("w:proofState")))
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), COMPATIBILITY_MODE)
 
 
 def set_defaults(doc: Document) -> None:
@@ -457,7 +475,9 @@ def right_to_left(doc: Document) -> None:
     """The Arabic edition's layout: every paragraph right to left (`w:bidi` on the
     defaults), the page and the programme table too, and an Arabic typeface for complex
     script text, a size larger than the Latin, as Arabic is set. Word reads a paragraph's
-    left and right alignment as its start and end, so styles keep their alignment."""
+    left and right alignment as its start and end, so styles keep their alignment. The
+    programme's times are digits, which a right-to-left run sets in the complex-script size:
+    at the Latin size a time range fits its column on one line, as in the other editions."""
     styles = doc.styles.element
     defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}")
     insert_in_order(defaults, OxmlElement("w:bidi"), PARAGRAPH)
@@ -467,6 +487,10 @@ def right_to_left(doc: Document) -> None:
                 fonts.set(qn("w:cs"), ARABIC_FONT)
         for size in part.iter(qn("w:szCs")):
             size.set(qn("w:val"), str(int(size.get(qn("w:val"))) + 4))
+    times = doc.styles["Programme Time"].element.get_or_add_rPr()
+    size_cs = OxmlElement("w:szCs")
+    size_cs.set(qn("w:val"), str(SIZE * 2))
+    insert_in_order(times, size_cs, RUN)
     for section in doc.sections:
         insert_in_order(section._sectPr, OxmlElement("w:bidi"), SECTION)
     for table in doc.tables:
@@ -482,7 +506,23 @@ def main(folder: Path) -> None:
     arabic = make()
     set_language(arabic, "ar-SA")
     right_to_left(arabic)
+    embed_font(arabic, ARABIC_FONT, [installed_face(ARABIC_FONT, s) for s in ARABIC_FACES])
     arabic.save(folder / "report.ar.docx")
+
+
+def installed_face(family: str, style: str) -> bytes:
+    """The font file fontconfig has for a face; an error when it has only another family's
+    (fc-match falls back to one silently)."""
+    found = subprocess.run(
+        ["fc-match", "-f", "%{family}\t%{style}\t%{file}", f"{family}:style={style}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    families, styles, file = found.split("\t")
+    if family not in families.split(",") or style not in styles.split(","):
+        raise SystemExit(f"{family} {style} is not installed: fc-match gives {found}")
+    return Path(file).read_bytes()
 
 
 if __name__ == "__main__":
