@@ -44,10 +44,24 @@ class AnnexNumbering(StrEnum):
 
 
 class DateStyle(StrEnum):
-    """`ordinal`: (November 1st, 2022; Virtual Meeting); `venue-first`: (Ankara, 10–11 May 2017)."""
+    """`ordinal`: (November 1st, 2022; Virtual Meeting); `venue-first`: (Ankara, 10–11 May
+    2017); `proceedings`: (October 6th, 2016, Ankara, Turkey), as the Working Groups'
+    proceedings series prints it."""
 
     ORDINAL = "ordinal"
     VENUE_FIRST = "venue-first"
+    PROCEEDINGS = "proceedings"
+
+
+class AnnexForm(StrEnum):
+    """How an annex's first page opens: `block`, ANNEX I over the meeting's title, date and
+    the annex's title; `line`, one line "Annex 3: Title" (Working Group proceedings);
+    `statement`, no ANNEX line but the annex's own Original line, its title, a short meeting
+    title and its own date (the speeches annexed to Follow-up Committee reports)."""
+
+    BLOCK = "block"
+    LINE = "line"
+    STATEMENT = "statement"
 
 
 class AgendaKind(StrEnum):
@@ -166,6 +180,13 @@ class Meeting:
     annex_header: bool = False
     language: Language = Language.EN
     languages: tuple[Language, ...] = (Language.EN,)
+    # Printed in the header of the body's pages instead of the symbol.
+    running_head: str = ""
+    # A first page of its own for the title block, with the publisher, month and year.
+    title_page: bool = False
+    publisher: str = ""
+    # The number the first page of the body shows.
+    first_page: int = 1
 
 
 class Counter(StrEnum):
@@ -270,6 +291,8 @@ class AnnexSpec:
     """One row of the `Annexes` sheet: what the annex holds, in the order annexes print.
 
     A `text` annex's rows come from its own sheet (`sheet`), read like the Report sheet.
+    `original`, `day` and `meeting_title` are the annex's own, where its first page
+    differs from the report's; `meeting_title` None prints no meeting title (`-`).
     """
 
     kind: AnnexKind
@@ -277,6 +300,10 @@ class AnnexSpec:
     blocks: tuple[ReportBlock, ...] = ()
     sheet: str = ""
     location: str = ""
+    form: AnnexForm = AnnexForm.BLOCK
+    original: str = ""
+    day: date | None = None
+    meeting_title: str | None = ""
 
 
 DEFAULT_ANNEXES = (

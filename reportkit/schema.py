@@ -15,6 +15,7 @@ from enum import Enum, StrEnum
 from reportkit.arrange.language import LABELS
 from reportkit.model import (
     AgendaKind,
+    AnnexForm,
     AnnexKind,
     AnnexNumbering,
     BlockKind,
@@ -167,6 +168,32 @@ MEETING_FIELDS: tuple[Column, ...] = (
     ),
     Column("symbol", "A document symbol, printed in the page header.", "OIC/COMCEC-FC/33-17/REP"),
     Column(
+        "running_head",
+        "Printed in the header of the body's pages instead of the symbol; Alt+Enter starts"
+        " a line. Annex pages keep their own header (annex_header).",
+        "Proceedings of the 14th Meeting of the COMCEC Trade Working Group",
+        translated=True,
+    ),
+    Column(
+        "title_page",
+        "yes: the title block alone on a first page, with the publisher and the month and"
+        " year below it; the body starts on the next page. no when empty.",
+        "yes",
+        choices=YesNo,
+    ),
+    Column(
+        "publisher",
+        "Printed in capitals on the title page; the secretariat when empty.",
+        "COMCEC Coordination Office",
+        translated=True,
+    ),
+    Column(
+        "first_page",
+        "The number of the first page of the body (after a title page); 1 when empty.",
+        "7",
+        "a whole number from 1",
+    ),
+    Column(
         "numbering",
         "What the body numbers: paragraphs, sections (headings 1., sub-headings 1.1) or"
         " none; paragraphs when empty.",
@@ -183,7 +210,8 @@ MEETING_FIELDS: tuple[Column, ...] = (
     Column(
         "date_style",
         "The date line: (November 1st, 2022; Virtual Meeting) with ordinal, (Ankara, 10-11"
-        " May 2017) with venue-first; ordinal when empty.",
+        " May 2017) with venue-first, (October 6th, 2016, Ankara, Turkey) with proceedings;"
+        " ordinal when empty.",
         "venue-first",
         choices=DateStyle,
     ),
@@ -357,6 +385,39 @@ SHEETS: tuple[Sheet, ...] = (
                 "Opening Statement",
                 "the name of a sheet of this workbook",
                 width=30,
+            ),
+            Column(
+                "Form",
+                "How its first page opens: block (ANNEX I, the meeting's title, date and the"
+                " title), line (Annex 3: Title) or statement (the Original line, title, meeting"
+                " title, date); block when empty.",
+                "statement",
+                choices=AnnexForm,
+                width=12,
+            ),
+            Column(
+                "Original",
+                "A statement's own Original line (English, or Original: Arabic); the"
+                " meeting's when empty.",
+                "English",
+                width=14,
+            ),
+            Column(
+                "Date",
+                "The annex's own date (a speech's day), printed in the meeting's date style;"
+                " the meeting's dates when empty.",
+                date(2017, 5, 10),
+                _DATE,
+                format=Format.DATE,
+                width=20,
+            ),
+            Column(
+                "Meeting title",
+                "A short meeting title for its first page, instead of the meeting's title;"
+                " - for none.",
+                "33rd Meeting of the COMCEC Follow-up Committee",
+                width=40,
+                translated=True,
             ),
         ),
         required=False,

@@ -88,7 +88,7 @@ def test_its_sheets_have_headers_widths_and_a_frozen_header(made: Path) -> None:
     assert headers == {
         "Meeting": ["Field", "Value"],
         "Report": ["Kind", "Text", "Key"],
-        "Annexes": ["Kind", "Title", "Sheet"],
+        "Annexes": ["Kind", "Title", "Sheet", "Form", "Original", "Date", "Meeting title"],
         "Agenda": ["Kind", "Text", "Note"],
         "Programme": ["Day", "Start", "End", "Title", "Description", "Points"],
         "Participants": [

@@ -77,7 +77,15 @@ def test_the_follow_up_committee_sample(tmp_path: Path) -> None:
     assert "welcomed the delegations counted in paragraph 2." in first
     assert "Sessional Committee (Annex IV) was noted. Recalling paragraph 4," in first
     annexes = re.findall(r"^ANNEX [IVX]+$", text, flags=re.MULTILINE)
-    assert annexes == ["ANNEX I", "ANNEX II", "ANNEX III", "ANNEX IV"]
+    # Annex III is the Chairman's statement, which opens with its own lines (issue 21).
+    assert annexes == ["ANNEX I", "ANNEX II", "ANNEX IV"]
+    statement = text[text.index("ANNEX II") :]
+    assert lines_after(statement, "Original: English", 4) == [
+        "OPENING STATEMENT OF THE CHAIRMAN",
+        "33RD MEETING OF THE COMCEC FOLLOW-UP COMMITTEE",
+        "(Ankara, 10 May 2017)",
+        "Distinguished Ministers, Excellencies, Distinguished Delegates,",
+    ]
     participants = text[text.index("ANNEX I") : text.index("ANNEX II")]
     assert "LIST OF PARTICIPANTS" in participants
     headings = re.findall(
@@ -103,17 +111,26 @@ def test_the_follow_up_committee_sample(tmp_path: Path) -> None:
     assert set(annex_heads) == {
         f"Annex {n} to OIC/COMCEC-FC/33-17/REP" for n in ("I", "II", "III", "IV")
     }
+    # Its first body page is numbered 7, as the published report's.
+    assert [page.strip().splitlines()[-1].strip() for page in pages] == [
+        str(n) for n in range(7, 7 + len(pages))
+    ]
 
 
 def test_the_working_group_sample(tmp_path: Path) -> None:
     report = reportkit.build(WORKING_GROUP, tmp_path / "out")
     text = rendered(report, tmp_path)
-    body = text[: text.index("ANNEX 1")]
-    assert body.splitlines()[:4] == [
+    body = text[: text.index("Annex 1: Agenda")]
+    # A title page (issue 21): the title broken where typed, the proceedings' date line,
+    # the publisher and the month.
+    assert body.splitlines()[:7] == [
         "PROCEEDINGS",
-        "14th MEETING OF THE COMCEC TRADE WORKING GROUP",
+        "14th MEETING OF THE",
+        "COMCEC TRADE WORKING GROUP",
         "Improving Trade Facilitation in the OIC Member Countries",
-        "(Ankara, 3 October 2019)",
+        "(October 3rd, 2019, Ankara, Türkiye)",
+        "COMCEC COORDINATION OFFICE",
+        "October 2019",
     ]
     numbered = re.findall(r"^(\d+(?:\.\d+)*)\.\s+(.*)$", body, flags=re.MULTILINE)
     assert numbered == [
@@ -132,10 +149,21 @@ def test_the_working_group_sample(tmp_path: Path) -> None:
     assert "the list of participants is Annex 4." in body
     assert "Following the discussions of section 2.1," in body
     assert "summarised in Annex 3." in body
-    assert re.findall(r"^ANNEX \d+$", text, flags=re.MULTILINE) == [f"ANNEX {n}" for n in "1234"]
-    assert lines_after(text, "ANNEX 4", 4)[2:] == [
-        "LIST OF PARTICIPANTS",
-        "Trade Working Group Experts",
+    # Each annex opens with one line (issue 21), the participants' note under it.
+    assert re.findall(r"^Annex \d+: .*$", text, flags=re.MULTILINE) == [
+        "Annex 1: Agenda",
+        "Annex 2: Programme",
+        "Annex 3: Policy Recommendations",
+        "Annex 4: List of Participants",
+    ]
+    assert "ANNEX" not in text
+    assert lines_after(text, "Annex 4: List of Participants", 1) == ["Trade Working Group Experts"]
+    pages = pdf_pages(report, tmp_path / "pdf")
+    assert [page.strip().splitlines()[0].strip() for page in pages[1:]] == [
+        "Proceedings of the 14th Meeting of"
+    ] * (len(pages) - 1)
+    assert [page.strip().splitlines()[-1].strip() for page in pages[1:]] == [
+        str(n) for n in range(1, len(pages))
     ]
 
 

@@ -71,7 +71,7 @@ def insert_before(index: int, text: str) -> Edit:
 def five_mistakes(document: DocumentObject) -> None:
     set_text(4, "{{ title.title | }}")(document)  # Jinja syntax
     set_text(8, "{{ title.date_lin }}")(document)  # a misspelt name
-    set_text(23, "{%p endfor %} See the annexes.")(document)  # text beside a {%p %} tag
+    set_text(40, "{%p endfor %} See the annexes.")(document)  # text beside a {%p %} tag
     insert_before(9, "{%p if symbol %}")(document)  # a block never closed
     document.styles["Delegate Details"].name = "Delegate Info"  # a renamed style
 
@@ -81,10 +81,11 @@ FIVE = [
     " of print statement' — correct it in Word; `reportkit templates export` writes the shipped"
     " template, whose tags show the forms that work",
     'body, paragraph 9: unknown name "title.date_lin" in {{ title.date_lin }} — did you mean'
-    " title.date_line? title has: date_line, document, original, subtitle, title",
+    " title.date_line? title has: date_line, document, first_page, month, original, page,"
+    " publisher, running_head, subtitle, title",
     "body, paragraph 10: {%p if symbol %} is never closed — add {%p endif %} where the block"
     " should end",
-    'body, paragraph 25: text beside {%p endfor %} is dropped: "See the annexes." — a {%p %} tag'
+    'body, paragraph 42: text beside {%p endfor %} is dropped: "See the annexes." — a {%p %} tag'
     " replaces its whole paragraph: move the text to a paragraph of its own",
     'styles: the style "Delegate Details" was renamed "Delegate Info" — give it back its name'
     ' "Delegate Details": reportkit finds styles by name',
@@ -150,10 +151,10 @@ def tags_removed(document: DocumentObject) -> None:
 
 CASES: dict[str, tuple[Edit, list[str]]] = {
     "a tag of another kind closes a block": (
-        set_text(23, "{% endfor %}"),
+        set_text(40, "{% endfor %}"),
         [
-            "body, paragraph 24: {% endfor %} belongs to {%p for annex in annexes %} (body,"
-            " paragraph 11), a tag of another kind — write it {%p endfor %}, as its block opens"
+            "body, paragraph 41: {% endfor %} belongs to {%p for annex in annexes %} (body,"
+            " paragraph 15), a tag of another kind — write it {%p endfor %}, as its block opens"
         ],
     ),
     "a stray end": (
@@ -164,11 +165,11 @@ CASES: dict[str, tuple[Edit, list[str]]] = {
         ],
     ),
     "an inner block left open": (
-        remove_paragraph(16),
+        remove_paragraph(36),
         [
-            "body, paragraph 15: {%p if annex.subtitle %} is still open where {%p endfor %}"
+            "body, paragraph 35: {%p if annex.note %} is still open where {%p endfor %}"
             " closes its for block — close it first: add {%p endif %} before {%p endfor %}"
-            " (body, paragraph 23)"
+            " (body, paragraph 40)"
         ],
     ),
     "an else outside any block": (
@@ -179,11 +180,11 @@ CASES: dict[str, tuple[Edit, list[str]]] = {
         ],
     ),
     "a misspelt loop variable's name": (
-        set_text(11, "{{ annex.heding }}"),
+        set_text(25, "{{ annex.heding }}"),
         [
-            'body, paragraph 12: unknown name "annex.heding" in {{ annex.heding }} — did you'
-            " mean annex.heading? annex has: content, date_line, heading, note, programme,"
-            " subtitle, title"
+            'body, paragraph 26: unknown name "annex.heding" in {{ annex.heding }} — did you'
+            " mean annex.heading? annex has: content, date_line, form, heading, note, original,"
+            " programme, subtitle, title"
         ],
     ),
     "an unknown filter": (
@@ -217,10 +218,10 @@ CASES: dict[str, tuple[Edit, list[str]]] = {
         ],
     ),
     "a shipped tag no longer there": (
-        remove_paragraph(18),
+        remove_paragraph(35),
         [
             "body: nothing prints {{ annex.note }}, which the shipped template prints (body,"
-            " paragraph 19): the report would leave it out — put the tag back where the report"
+            " paragraph 36): the report would leave it out — put the tag back where the report"
             " should show it"
         ],
     ),
@@ -257,9 +258,9 @@ def test_each_mistake_is_one_located_line(tmp_path: Path, case: str) -> None:
 
 def test_word_s_typographic_quotes_and_other_loop_names_are_fine(tmp_path: Path) -> None:
     def edit(document: DocumentObject) -> None:
-        set_text(14, "{%p if annex.subtitle != ‘’ %}")(document)
-        set_text(13, "{% set when = annex.date_line %}{{ when|upper }}")(document)
-        set_text(11, "{{ annex['heading'] }}")(document)
+        set_text(30, "{%p if annex.subtitle != ‘’ %}")(document)
+        set_text(29, "{% set when = annex.date_line %}{{ when|upper }}")(document)
+        set_text(25, "{{ annex['heading'] }}")(document)
         points = document.tables[0].rows[5].cells[1].paragraphs
         points[6].text = "{%p for bullet in row.points %}"
         points[7].text = "{{r bullet }}"
@@ -305,7 +306,7 @@ def test_content_refused_for_safety_and_mistakes_are_said_in_one_run(tmp_path: P
             f'<w:fldSimple {nsdecls("w")} w:instr=" INCLUDETEXT &quot;file:///etc/passwd&quot; ">'
             "<w:r><w:t>x</w:t></w:r></w:fldSimple>"
         )
-        document.paragraphs[9]._p.append(parse_xml(field))
+        document.paragraphs[13]._p.append(parse_xml(field))
 
     template = restyled(tmp_path, edit)
     status, lines = check_lines(template)
@@ -315,8 +316,8 @@ def test_content_refused_for_safety_and_mistakes_are_said_in_one_run(tmp_path: P
     )
     assert lines[1:] == [
         f'{template}: body, paragraph 9: unknown name "title.date_lin" in {{{{ title.date_lin }}}}'
-        " — did you mean title.date_line? title has: date_line, document, original, subtitle,"
-        " title",
+        " — did you mean title.date_line? title has: date_line, document, first_page, month,"
+        " original, page, publisher, running_head, subtitle, title",
         f"{template}: 2 errors",
     ]
 

@@ -29,13 +29,13 @@ def test_unknown_names_and_broken_tags_are_named(tmp_path: Path) -> None:
     unknown = build(SAMPLE, tmp_path / "out", template)
     assert unknown.returncode == 1
     assert unknown.stderr.splitlines() == [
-        f'{template}: body, paragraph 25: unknown name "chair_name" in {{{{ chair_name }}}} — the'
+        f'{template}: body, paragraph 42: unknown name "chair_name" in {{{{ chair_name }}}} — the'
         " names here are: annexes, body, labels, symbol, title"
     ]
     broken = build(SAMPLE, tmp_path / "out", template_with(tmp_path, "{{ title.title }"))
     assert broken.returncode == 1
     assert broken.stderr.splitlines() == [
-        f'{template}: body, paragraph 25: the tag "{{{{ title.title }}" is not closed in its'
+        f'{template}: body, paragraph 42: the tag "{{{{ title.title }}" is not closed in its'
         " paragraph — end it with }} in the same paragraph, or delete it"
     ]
     assert not (tmp_path / "out").exists()

@@ -1,11 +1,15 @@
 """Make the two sample workbooks of other report shapes in `inputs/`.
 
 - `fc-33-2017.xlsx`: a Follow-up Committee report — participants as Annex I, texts as
-  further annexes, `Original: English`, annex pages headed `Annex I to <symbol>`, the
-  Committee's states in bureau order (`ordering` as-typed), a venue-first date line, and
-  references that keep the body's numbers true.
-- `trade-wg-14.xlsx`: Working Group proceedings — numbered sections and sub-sections with
-  running text, a numbered list of recommendations, annexes numbered 1, 2, 3, 4.
+  further annexes (the Chairman's statement with its own Original line, day and short
+  meeting title, no ANNEX line), `Original: English`, annex pages headed `Annex I to
+  <symbol>`, the first body page numbered 7, the Committee's states in bureau order
+  (`ordering` as-typed), a venue-first date line, and references that keep the body's
+  numbers true.
+- `trade-wg-14.xlsx`: Working Group proceedings — a title page, a running head over the
+  body's pages, the proceedings' date line, numbered sections and sub-sections with running
+  text, a numbered list of recommendations, annexes numbered 1, 2, 3, 4, each opened by one
+  line ("Annex 3: Policy Recommendations").
 
 The texts are written for these samples after the published reports' shape; names of
 people are invented. Run again only to remake them (`python tools/make_samples.py`).
@@ -31,15 +35,24 @@ FOLLOW_UP = {
         ["original", "English"],
         ["symbol", "OIC/COMCEC-FC/33-17/REP"],
         ["annex_header", "yes"],
+        ["first_page", 7],
         ["ordering", "as-typed"],
         ["secretariat", "COMCEC Coordination Office"],
         ["members_heading", "MEMBER STATES OF THE FOLLOW-UP COMMITTEE"],
     ],
     "Annexes": [
-        ["Kind", "Title", "Sheet"],
+        ["Kind", "Title", "Sheet", "Form", "Original", "Date", "Meeting title"],
         ["participants", "", ""],
         ["agenda", "Agenda of the Thirty-Third Meeting of the Follow-up Committee", ""],
-        ["text", "Opening Statement of the Chairman", "Opening Statement"],
+        [
+            "text",
+            "Opening Statement of the Chairman",
+            "Opening Statement",
+            "statement",
+            "English",
+            date(2017, 5, 10),
+            "33rd Meeting of the COMCEC Follow-up Committee",
+        ],
         ["text", "Report of the Sessional Committee", "Sessional Committee"],
     ],
     "Report": [
@@ -153,12 +166,14 @@ FOLLOW_UP = {
 WORKING_GROUP = {
     "Meeting": [
         ["Field", "Value"],
-        ["title", "14th Meeting of the COMCEC Trade Working Group"],
+        ["title", "14th Meeting of the\nCOMCEC Trade Working Group"],
         ["document", "Proceedings"],
         ["subtitle", "Improving Trade Facilitation in the OIC Member Countries"],
         ["date", date(2019, 10, 3)],
-        ["venue", "Ankara"],
-        ["date_style", "venue-first"],
+        ["venue", "Ankara, Türkiye"],
+        ["date_style", "proceedings"],
+        ["title_page", "yes"],
+        ["running_head", "Proceedings of the 14th Meeting of\nThe COMCEC Trade Working Group"],
         ["numbering", "sections"],
         ["annex_numbering", "arabic"],
         ["time_zone", "Ankara Time - GMT+3"],
@@ -213,11 +228,11 @@ WORKING_GROUP = {
         ],
     ],
     "Annexes": [
-        ["Kind", "Title", "Sheet"],
-        ["agenda", "Agenda", ""],
-        ["programme", "", ""],
-        ["text", "Policy Recommendations", "Recommendations"],
-        ["participants", "", ""],
+        ["Kind", "Title", "Sheet", "Form"],
+        ["agenda", "Agenda", "", "line"],
+        ["programme", "Programme", "", "line"],
+        ["text", "Policy Recommendations", "Recommendations", "line"],
+        ["participants", "List of Participants", "", "line"],
     ],
     "Agenda": [
         ["Kind", "Text", "Note"],

@@ -194,6 +194,9 @@ def add_styles(doc: Document) -> None:
     paragraph_style(doc, "Report Title", bold=True, align=center, after=6, keep_next=True)
     paragraph_style(doc, "Report Subtitle", italic=True, align=center, after=6, keep_next=True)
     paragraph_style(doc, "Report Date", align=center, after=18)
+    # The title page's foot, well below its title block.
+    paragraph_style(doc, "Title Page Publisher", bold=True, align=center, before=192, after=6)
+    paragraph_style(doc, "Title Page Date", align=center)
     paragraph_style(doc, "Numbered Paragraph", align=justify, num_id=BODY_NUM)
     paragraph_style(doc, "Report Text", align=justify)
     paragraph_style(doc, "Report Item", align=justify, num_id=ITEM_NUM)
@@ -217,6 +220,9 @@ def add_styles(doc: Document) -> None:
     paragraph_style(
         doc, "Annex Heading", bold=True, align=right, after=12, page_break=True, keep_next=True
     )
+    # An annex opening with one line ("Annex 3: Title"), or a statement's Original line.
+    paragraph_style(doc, "Annex Line", bold=True, after=12, page_break=True, keep_next=True)
+    paragraph_style(doc, "Annex Original", align=right, after=12, page_break=True, keep_next=True)
     paragraph_style(doc, "Annex Title", bold=True, align=center, keep_next=True)
     paragraph_style(
         doc, "Annex Subtitle", bold=True, align=center, before=12, after=12, keep_next=True
@@ -294,13 +300,30 @@ def add_body(doc: Document) -> None:
     p("{{ title.subtitle }}", "Report Subtitle")
     p("{%p endif %}")
     p("{{ title.date_line }}", "Report Date")
+    p("{%p if title.page %}")
+    p("{{ title.publisher }}", "Title Page Publisher")
+    p("{{ title.month }}", "Title Page Date")
+    p("{%p endif %}")
     p("{{ body }}")
     p("{%p for annex in annexes %}")
-    p("{{ annex.heading }}", "Annex Heading")
+    p('{%p if annex.form == "line" %}')
+    p("{{ annex.heading }}", "Annex Line")
+    p('{%p elif annex.form == "statement" %}')
+    p("{{ annex.original }}", "Annex Original")
+    p("{{ annex.subtitle }}", "Annex Title")
+    p("{%p if annex.title %}")
     p("{{ annex.title }}", "Annex Title")
+    p("{%p endif %}")
+    p("{{ annex.date_line }}", "Report Date")
+    p("{%p else %}")
+    p("{{ annex.heading }}", "Annex Heading")
+    p("{%p if annex.title %}")
+    p("{{ annex.title }}", "Annex Title")
+    p("{%p endif %}")
     p("{{ annex.date_line }}", "Report Date")
     p("{%p if annex.subtitle %}")
     p("{{ annex.subtitle }}", "Annex Subtitle")
+    p("{%p endif %}")
     p("{%p endif %}")
     p("{%p if annex.note %}")
     p("{{ annex.note }}", "Report Subtitle")
@@ -399,7 +422,7 @@ def setup_page(doc: Document) -> None:
     section.left_margin = section.right_margin = Cm(2.5)
     section.top_margin = section.bottom_margin = Cm(2.5)
     header = section.header.paragraphs[0]
-    header.text = "{{ symbol }}"
+    header.text = "{{ title.running_head }}"
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from reportkit.arrange.annexes import arrange_annexes
+from reportkit.arrange.annexes import annex_title, arrange_annexes
 from reportkit.arrange.body import Lists, number_agenda, number_body
 from reportkit.arrange.capitals import capitals
-from reportkit.arrange.dates import date_line
+from reportkit.arrange.dates import date_line, month_year
 from reportkit.arrange.language import labels, original_line
-from reportkit.arrange.participants import arrange_participants
+from reportkit.arrange.participants import DelegationResolver, arrange_participants
 from reportkit.arrange.programme import programme_heading, programme_rows
 from reportkit.arrange.references import Resolver, bookmark_rows, gather
 from reportkit.arrange.result import ArrangedReport, BodyBlock, TitleBlock
@@ -18,10 +18,12 @@ from reportkit.arrange.typography import french_spacing, printed, raised_ordinal
 from reportkit.model import (
     AgendaEntry,
     Language,
+    Meeting,
     MeetingInput,
     Ordinals,
     ProgrammeSlot,
     ReportBlock,
+    Section,
 )
 from reportkit.problems import Problem
 from reportkit.reference import ReferenceData
@@ -43,9 +45,8 @@ def arrange(
     dates = date_line(meeting)
     body = number_body(source.report, meeting.numbering, lists)
     reported = [*(earlier or []), *problems]
-    pairs = arrange_annexes(
-        source, sections, heading, _annex_title(title, language), dates, lists, problems, reported
-    )
+    above = annex_title(meeting.title, language)
+    pairs = arrange_annexes(source, sections, heading, above, dates, lists, problems, reported)
     texts = [source.report, *(spec.blocks for spec, _ in pairs)]
     marked, paragraphs = bookmark_rows(texts, [body, *(a.blocks for _, a in pairs)], problems)
     targets = gather(
@@ -64,6 +65,13 @@ def arrange(
             dates,
             original_line(meeting.original, language),
             meeting.subtitle,
+            running_head=meeting.running_head or meeting.symbol,
+            page=meeting.title_page,
+            publisher=_publisher(meeting, reference) if meeting.title_page else "",
+            month=month_year(meeting.end_date or meeting.date, language)
+            if meeting.title_page
+            else "",
+            first_page=meeting.first_page,
         ),
         symbol=meeting.symbol,
         body=body,
@@ -91,11 +99,18 @@ def _raised(ordinals: Ordinals | None, language: Language) -> bool:
     return language is Language.FR
 
 
-def _annex_title(title: str, language: Language) -> str:
-    """The title above each annex: all capitals in English (`2ND TECHNICAL MEETING`, as the
-    reference report prints it); elsewhere as the title block, whose capitals keep French
-    ordinals small (`23e RÉUNION`)."""
-    return title.upper() if language is Language.EN else title
+def _publisher(meeting: Meeting, reference: ReferenceData) -> str:
+    """Who publishes the report, in capitals on its title page: the meeting's publisher,
+    else its secretariat as the edition names it (Bureau de Coordination du COMCEC)."""
+    if meeting.publisher:
+        return capitals(meeting.publisher, meeting.language)
+    if not meeting.secretariat:
+        return ""
+    resolver = DelegationResolver(
+        reference, meeting.secretariat, meeting.ordering, meeting.date, meeting.language
+    )
+    placement = resolver.place(meeting.secretariat, Section.SECRETARIAT)
+    return capitals(placement.heading if placement else meeting.secretariat, meeting.language)
 
 
 def _resolved(

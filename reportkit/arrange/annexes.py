@@ -3,16 +3,27 @@
 An annex with nothing to show (an empty Agenda sheet, say) is left out with a warning, and
 the others are numbered without a gap: I, II, III (`roman`, the default), 1, 2, 3
 (`arabic`, as Working Group proceedings number them) or A, B, C (`letters`). Every annex
-repeats the meeting's title and date under its heading, then its subtitle.
+repeats the meeting's title and date under its heading, then its subtitle — or opens as its
+form says: one line "Annex 3: Title", or a statement's own Original line, title, short
+meeting title and day.
 """
 
 from __future__ import annotations
 
 from reportkit.arrange.body import Lists, number_body
 from reportkit.arrange.capitals import capitals
-from reportkit.arrange.language import labels
+from reportkit.arrange.dates import date_line as dated
+from reportkit.arrange.language import labels, original_line
 from reportkit.arrange.result import Annex, ParticipantSection
-from reportkit.model import AnnexKind, AnnexNumbering, AnnexSpec, Language, MeetingInput
+from reportkit.model import (
+    AnnexForm,
+    AnnexKind,
+    AnnexNumbering,
+    AnnexSpec,
+    Language,
+    Meeting,
+    MeetingInput,
+)
 from reportkit.problems import Problem, Severity
 
 _ROMAN = (
@@ -86,20 +97,22 @@ def arrange_annexes(
     annexes = []
     for number, spec in enumerate(shown, start=1):
         label = annex_label(number, meeting.annex_numbering, meeting.language)
+        subtitle = (
+            capitals(spec.title, meeting.language) if spec.title else defaults.get(spec.kind, "")
+        )
+        heading = f"{words.annex} {label}"
+        if spec.form is AnnexForm.LINE:
+            heading = words.annex_line.format(label=label, title=spec.title or subtitle)
         annexes.append(
             (
                 spec,
                 Annex(
                     kind=spec.kind,
                     label=label,
-                    heading=f"{words.annex} {label}",
-                    title=title,
-                    date_line=date_line,
-                    subtitle=(
-                        capitals(spec.title, meeting.language)
-                        if spec.title
-                        else defaults.get(spec.kind, "")
-                    ),
+                    heading=heading,
+                    title=title if spec.meeting_title == "" else _own_title(spec, meeting),
+                    date_line=dated(meeting, spec.day) if spec.day else date_line,
+                    subtitle=subtitle,
                     note=meeting.participants_subtitle
                     if spec.kind is AnnexKind.PARTICIPANTS
                     else "",
@@ -108,6 +121,10 @@ def arrange_annexes(
                     else "",
                     blocks=number_body(spec.blocks, meeting.numbering, lists, own_list=True),
                     restart=lists.new() if spec.kind is AnnexKind.AGENDA else 0,
+                    form=spec.form,
+                    original=original_line(spec.original or meeting.original, meeting.language)
+                    if spec.form is AnnexForm.STATEMENT
+                    else "",
                 ),
             )
         )
@@ -122,6 +139,19 @@ def arrange_annexes(
             )
         )
     return tuple(annexes)
+
+
+def annex_title(title: str, language: Language) -> str:
+    """A meeting title above an annex: all capitals in English (`2ND TECHNICAL MEETING`, as
+    the reference report prints it); elsewhere as the title block, whose capitals keep
+    French ordinals small (`23e RÉUNION`)."""
+    shown = capitals(title, language)
+    return shown.upper() if language is Language.EN else shown
+
+
+def _own_title(spec: AnnexSpec, meeting: Meeting) -> str:
+    """The annex's own short meeting title, or none (`-`)."""
+    return annex_title(spec.meeting_title, meeting.language) if spec.meeting_title else ""
 
 
 def _has_content(

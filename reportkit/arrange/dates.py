@@ -67,18 +67,35 @@ def day_month_range(start: date, end: date | None) -> str:
     return f"{start.day} {_month(start)} {start.year}-{end.day} {_month(end)} {end.year}"
 
 
-def date_line(meeting: Meeting) -> str:
-    """The line under the title, in the meeting's date style and language."""
+def date_line(meeting: Meeting, day: date | None = None) -> str:
+    """The line under the title, in the meeting's date style and language: of the
+    meeting's days, or of one `day` of it (a statement annexed on the day it was made)."""
     language = meeting.language
-    if meeting.date_style is DateStyle.VENUE_FIRST or language is not Language.EN:
-        days = _local_range(meeting.date, meeting.end_date, language)
-    else:
-        days = date_range(meeting.date, meeting.end_date)
+    start, end = (day, None) if day else (meeting.date, meeting.end_date)
+    days = styled_days(start, end, meeting.date_style, language)
     if not meeting.venue:
         return f"({days})"
     if meeting.date_style is DateStyle.VENUE_FIRST:
         return f"({meeting.venue}{_COMMA[language]}{days})"
+    if meeting.date_style is DateStyle.PROCEEDINGS:
+        return f"({days}{_COMMA[language]}{meeting.venue})"
     return f"({days}{_SEMICOLON[language]}{meeting.venue})"
+
+
+def styled_days(start: date, end: date | None, style: DateStyle, language: Language) -> str:
+    """Days as a date style words them: month first with ordinals in English ("October
+    6th, 2016"), day first with venue-first and in the other editions ("10-11 May 2017",
+    "1er-3 novembre 2022")."""
+    if style is DateStyle.VENUE_FIRST or language is not Language.EN:
+        return _local_range(start, end, language)
+    return date_range(start, end)
+
+
+def month_year(day: date, language: Language) -> str:
+    """The month a title page is dated ("October 2016", "Octobre 2016"), on a line of its
+    own and so capitalised in French too."""
+    name = _month_name(day, language)
+    return f"{name[:1].upper()}{name[1:]} {day.year}"
 
 
 def day_heading(

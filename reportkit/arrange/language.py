@@ -39,6 +39,8 @@ class Labels:
     annex_ordinals: tuple[str, ...] = ()
     list_separator: str = ", "
     last_separator: str = " and "
+    # One line opening an annex, as Working Group proceedings print it.
+    annex_line: str = "Annex {label}: {title}"
 
 
 LABELS = {
@@ -90,6 +92,7 @@ LABELS = {
         languages={"english": "anglais", "french": "français", "arabic": "arabe"},
         section_letters="ABCDEFGHIJKLMNOPQRSTUVWXYZ",
         last_separator=" et ",
+        annex_line="Annexe {label}\u00a0: {title}",
     ),
     Language.AR: Labels(
         document="التقرير",
@@ -135,6 +138,7 @@ LABELS = {
         ),
         list_separator="، ",
         last_separator=" و",
+        annex_line="الملحق {label}: {title}",
     ),
 }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportkit.model import AnnexKind, BlockKind, Language, ListLabels, Section
+from reportkit.model import AnnexForm, AnnexKind, BlockKind, Language, ListLabels, Section
 
 
 @dataclass(frozen=True)
@@ -90,11 +90,21 @@ class ParticipantSection:
 
 @dataclass(frozen=True)
 class TitleBlock:
+    """The title block; with a title `page`, it stands alone on the first page, above
+    `publisher` and `month` ("COMCEC COORDINATION OFFICE", "October 2016"). `running_head`
+    heads the body's pages: the meeting's running head, else its symbol. `first_page` is
+    the number the body's first page shows."""
+
     document: str
     title: str
     date_line: str
     original: str = ""
     subtitle: str = ""
+    running_head: str = ""
+    page: bool = False
+    publisher: str = ""
+    month: str = ""
+    first_page: int = 1
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,10 @@ class Annex:
     """An annex as printed: `heading` ("ANNEX I") on a new page, the meeting's title and date
     again, then `subtitle`, `note` and its content — the report's agenda, programme or list
     of participants, or for a text annex its own `blocks`. `header` heads its pages
-    ("Annex I to OIC/COMCEC-FC/33-17/REP") when the meeting asks for it."""
+    ("Annex I to OIC/COMCEC-FC/33-17/REP") when the meeting asks for it.
+
+    A `line` annex opens with its `heading` alone ("Annex 3: Title"); a `statement` with its
+    `original` line, then `subtitle` (its own title) above `title` and `date_line`."""
 
     kind: AnnexKind
     label: str
@@ -114,6 +127,8 @@ class Annex:
     header: str = ""
     blocks: tuple[BodyBlock, ...] = ()
     restart: int = 0
+    form: AnnexForm = AnnexForm.BLOCK
+    original: str = ""
 
 
 @dataclass(frozen=True)

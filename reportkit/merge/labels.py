@@ -14,6 +14,9 @@ from reportkit.arrange import styles
 from reportkit.merge.lines import Line
 
 ANNEX_HEADING = "Annex Heading"
+# An annex opened by one line ("Annex 3: Title"), or by a statement's Original line, which
+# does not name it.
+ANNEX_LINE, ANNEX_ORIGINAL = "Annex Line", "Annex Original"
 _DELEGATE_LINES = frozenset({styles.DELEGATE_DETAILS, styles.DELEGATE_DETAILS_LAST})
 _NAME_MARKS = "-–—•· "
 
@@ -27,8 +30,9 @@ class Labels:
         annex = group = delegate = ""
         number = 0
         for line in lines:
-            if line.style == ANNEX_HEADING:
-                annex, group, delegate = _annex_name(line.flat), "", ""
+            if line.style in (ANNEX_HEADING, ANNEX_LINE, ANNEX_ORIGINAL):
+                name = "Annex" if line.style == ANNEX_ORIGINAL else line.flat.split(":")[0]
+                annex, group, delegate = _annex_name(name), "", ""
             elif line.style == styles.PARTICIPANTS_SECTION:
                 group, delegate = _section_name(line.flat), ""
             elif line.style == styles.DELEGATION_HEADING:

@@ -8,14 +8,22 @@ like the Report sheet.
 
 from __future__ import annotations
 
-from reportkit.model import DEFAULT_ANNEXES, AnnexKind, AnnexSpec, BodyNumbering
-from reportkit.problems import Problem
+from reportkit.model import DEFAULT_ANNEXES, AnnexForm, AnnexKind, AnnexSpec, BodyNumbering
+from reportkit.problems import Problem, Severity
 from reportkit.read.cells import one_line
+from reportkit.read.dates import read_date
 from reportkit.read.text_sheets import read_blocks
-from reportkit.read.workbook import OpenWorkbook
+from reportkit.read.workbook import OpenWorkbook, Row
 from reportkit.schema import sheet as schema_sheet
 
 _ONCE = (AnnexKind.AGENDA, AnnexKind.PROGRAMME, AnnexKind.PARTICIPANTS)
+# What each form's first page prints of the annex's own lines.
+_PRINTED = {
+    AnnexForm.BLOCK: ("Date", "Meeting title"),
+    AnnexForm.LINE: (),
+    AnnexForm.STATEMENT: ("Original", "Date", "Meeting title"),
+}
+_NO_MEETING_TITLE = "-"
 
 
 def read_annexes(
@@ -72,6 +80,37 @@ def read_annexes(
                 )
             else:
                 blocks = read_blocks(book, sheet, problems, numbering, where=row.ref("Sheet"))
-        annexes.append(AnnexSpec(kind, title, blocks, sheet, row.ref("Kind")))
+        form = row.choice("Form", AnnexForm, "annex Form", problems) or AnnexForm.BLOCK
+        _unprinted(row, form, problems)
+        meeting_title = one_line(row.localized("Meeting title")).strip()
+        annexes.append(
+            AnnexSpec(
+                kind,
+                title,
+                blocks,
+                sheet,
+                row.ref("Kind"),
+                form=form,
+                original=one_line(row.text("Original")).strip(),
+                day=read_date(row, "Date", problems) if row.raw("Date") is not None else None,
+                meeting_title=None if meeting_title == _NO_MEETING_TITLE else meeting_title,
+            )
+        )
     problems.extend(table.problems)
     return tuple(annexes)
+
+
+def _unprinted(row: Row, form: AnnexForm, problems: list[Problem]) -> None:
+    """A cell the annex's form does not print is said, so that nothing typed is lost in
+    silence."""
+    for column in ("Original", "Date", "Meeting title"):
+        if column not in _PRINTED[form] and row.text(column).strip():
+            problems.append(
+                Problem(
+                    f"a {form.value} annex prints no {column}, so this cell is not printed",
+                    "empty the cell, or choose the Form statement"
+                    + ("" if column == "Original" else " or block"),
+                    row.ref(column),
+                    Severity.WARNING,
+                )
+            )

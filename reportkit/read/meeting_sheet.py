@@ -75,12 +75,17 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         return twin if rows[key].text(twin).strip() else "Value"
 
     def text(key: str) -> str:
-        """The field's value in this edition; a field the editions translate warns when
-        this edition's own value is missing and the English is printed."""
+        """The field's value in this edition, on one line; see `lines`."""
+        return one_line(lines(key))
+
+    def lines(key: str) -> str:
+        """The field's value in this edition, with the line breaks typed in it; a field the
+        editions translate warns when this edition's own value is missing and the English
+        is printed."""
         if key not in rows:
             return ""
         row = rows[key]
-        return one_line(row.localized("Value") if key in _TRANSLATED else row.text(column(key)))
+        return row.localized("Value") if key in _TRANSLATED else row.text(column(key))
 
     def missing_at(key: str) -> str:
         """The Value cell of a field's row, or where a new row for it would go."""
@@ -106,7 +111,8 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         chosen = rows[key].choice(column(key), choices, key.replace("_", " "), problems)
         return default if chosen is None else chosen
 
-    title = text("title")
+    # A title broken by Alt+Enter prints broken there, as the published title blocks are.
+    title = lines("title")
     if not title:
         problems.append(
             Problem(
@@ -135,6 +141,8 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
     date_style = choice("date_style", DateStyle, DateStyle.ORDINAL)
     annex_header = choice("annex_header", YesNo, YesNo.NO) is YesNo.YES
     ordinals = choice("ordinals", Ordinals, None) if "ordinals" in rows else None
+    title_page = choice("title_page", YesNo, YesNo.NO) is YesNo.YES
+    first_page = _first_page(rows.get("first_page"), column("first_page"), problems)
     if not title or start is None:
         problems.extend(table.problems)
         return None
@@ -165,6 +173,10 @@ def read_meeting(book: OpenWorkbook, problems: list[Problem]) -> Meeting | None:
         annex_header=annex_header,
         language=book.language,
         languages=_languages(rows.get("languages"), problems),
+        running_head=lines("running_head"),
+        title_page=title_page,
+        publisher=text("publisher"),
+        first_page=first_page,
     )
     _ignored_twins(rows, problems)
     # Last: reading the fields above may have found more (an untranslated venue, say).
@@ -235,6 +247,24 @@ _LANGUAGE_WORDS = {
     "francais": Language.FR,
     "arabe": Language.AR,
 }
+
+
+def _first_page(row: Row | None, column: str, problems: list[Problem]) -> int:
+    """The number the body's first page shows: a whole number from 1, typed as a number or
+    as text; 1 when not given."""
+    typed = row.text(column).strip() if row else ""
+    if not typed or row is None:
+        return 1
+    if typed.isdigit() and int(typed) >= 1:
+        return int(typed)
+    problems.append(
+        Problem(
+            f'the first page number "{typed}" is not a whole number from 1',
+            "write the number the body's first page shows, such as 7, or delete first_page",
+            row.ref(column),
+        )
+    )
+    return 1
 
 
 def _next_row(table: SheetTable) -> int:

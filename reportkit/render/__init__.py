@@ -24,6 +24,7 @@ from reportkit.render.raised import raise_marked
 from reportkit.render.settings import LANGUAGE_TAGS, own_settings
 from reportkit.render.splice import splice
 from reportkit.render.template import TemplateProblem, render_template
+from reportkit.render.title_page import set_pages
 
 __all__ = ["TemplateLimits", "TemplateProblem", "default_template", "render_report"]
 
@@ -68,6 +69,7 @@ def render_report(
     if notes.notes:
         write_footnotes(document, writer.footnotes, template)
     head_annexes(document, report.annexes)
+    set_pages(document, report.title)
     raise_marked(document)
     if right_to_left:
         right_to_left_layout(document)
@@ -93,7 +95,7 @@ def _set_properties(document: Document, report: ArrangedReport, meeting: Meeting
     report has been printed by no one (a date there is the last time someone printed it)."""
     props = document.core_properties
     stamp = source_date() or datetime.combine(meeting.date, time(0, 0))
-    props.title = unmarked(report.title.title)
+    props.title = " ".join(unmarked(report.title.title).split())
     props.subject = unmarked(report.title.document)
     props.author = meeting.secretariat
     props.last_modified_by = "reportkit"

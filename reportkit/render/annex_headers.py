@@ -19,24 +19,18 @@ from lxml.etree import _Element
 
 from reportkit.arrange.result import Annex
 
-ANNEX_HEADING = "Annex Heading"
+# The styles that open an annex on a new page, one per form (block, line, statement).
+ANNEX_OPENINGS = ("Annex Heading", "Annex Line", "Annex Original")
 _BEFORE_SECTION = (qn("w:pPrChange"),)
 
 
 def head_annexes(document: Document, annexes: tuple[Annex, ...]) -> None:
     if not any(annex.header for annex in annexes):
         return
-    styles = {s.name: s.style_id for s in document.styles if s.name}
     body = document.element.body
-    headings = [
-        p
-        for p in body.iterchildren(qn("w:p"))
-        if p.pPr is not None
-        and p.pPr.pStyle is not None
-        and p.pPr.pStyle.val == styles.get(ANNEX_HEADING)
-    ]
+    headings = annex_openings(document)
     if len(headings) != len(annexes):
-        return  # a user template that does not head its annexes with the style
+        return  # a user template that does not open its annexes with the styles
     final = body.sectPr
     for heading in headings:
         _end_section_before(heading, final)
@@ -57,6 +51,16 @@ def head_annexes(document: Document, annexes: tuple[Annex, ...]) -> None:
                 paragraph._p.remove(own)
             paragraph._p.insert(0, deepcopy(template))
         paragraph.text = annex.header
+
+
+def annex_openings(document: Document) -> list[_Element]:
+    """The paragraph each annex opens with, in order."""
+    openings = {s.style_id for s in document.styles if s.name in ANNEX_OPENINGS}
+    return [
+        p
+        for p in document.element.body.iterchildren(qn("w:p"))
+        if p.pPr is not None and p.pPr.pStyle is not None and p.pPr.pStyle.val in openings
+    ]
 
 
 def _end_section_before(heading: _Element, final: _Element) -> None:

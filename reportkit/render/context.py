@@ -40,7 +40,9 @@ def context(report: ArrangedReport, notes: Footnotes | None = None) -> dict[str,
         "body": marker("body"),
         "annexes": [
             {
+                "form": annex.form.value,
                 "heading": annex.heading,
+                "original": annex.original,
                 "title": annex.title,
                 "date_line": annex.date_line,
                 "subtitle": annex.subtitle,
