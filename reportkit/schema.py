@@ -252,10 +252,9 @@ MEETING_FIELDS: tuple[Column, ...] = (
     ),
     Column(
         "institution_sections",
-        "How OIC bodies are sectioned: one (the secretariat last in its own section),"
-        " categories (General Secretariat, the secretariat, subsidiary organs, specialized,"
-        " affiliated, other OIC bodies) or as-typed (one section, the secretariat among the"
-        " bodies, in the order of their first rows); one when empty.",
+        "How OIC bodies are sectioned: one (the secretariat last, apart), categories (a"
+        " section per OIC category) or as-typed (one section, the secretariat among the"
+        " bodies, as typed); one when empty.",
         "categories",
         choices=InstitutionSections,
     ),

@@ -87,7 +87,7 @@ def test_its_sheets_have_headers_widths_and_a_frozen_header(made: Path) -> None:
     headers = {ws.title: [c.value for c in ws[1]] for ws in book.worksheets[1:8]}
     assert headers == {
         "Meeting": ["Field", "Value"],
-        "Report": ["Kind", "Text", "Key"],
+        "Report": ["Kind", "Text", "Key", "Number"],
         "Annexes": ["Kind", "Title", "Sheet", "Form", "Original", "Date", "Meeting title"],
         "Agenda": ["Kind", "Text", "Note"],
         "Programme": ["Day", "Start", "End", "Title", "Description", "Points"],
