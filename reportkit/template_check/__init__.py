@@ -16,10 +16,11 @@ from pathlib import Path
 
 from reportkit.hashing import digest
 from reportkit.model import Language
-from reportkit.problems import InputError, Problem, has_errors
+from reportkit.problems import InputError, Problem, Severity, has_errors
 from reportkit.render import default_template
+from reportkit.template_check.features import Feature, lacking
 
-__all__ = ["check_before_build", "template_problems"]
+__all__ = ["check_before_build", "template_lacks", "template_problems"]
 
 
 def template_problems(template: Path) -> list[Problem]:
@@ -37,6 +38,28 @@ def check_before_build(template: Path) -> None:
     problems = template_problems(template)
     if has_errors(problems):
         raise InputError(str(template), problems)
+
+
+def template_lacks(template: Path) -> tuple[Feature, ...]:
+    """The features (`features`) a user's template cannot print: none for a shipped one."""
+    if digest(template) in _shipped_digests():
+        return ()
+    return _lacks(template, digest(template))
+
+
+@cache
+def _lacks(template: Path, content: str) -> tuple[Feature, ...]:
+    from reportkit.template_check.blocks import check_blocks
+    from reportkit.template_check.parts import template_parts
+    from reportkit.template_check.tags import tags_of
+
+    return _lacking(template, check_blocks(tags_of(template_parts(template)).tags).printed)
+
+
+def _lacking(template: Path, printed: dict[str, object]) -> tuple[Feature, ...]:
+    from reportkit.template_check.styles import paragraph_styles
+
+    return lacking(printed, set(paragraph_styles(template).values()))
 
 
 @cache
@@ -63,5 +86,17 @@ def _problems(template: Path, content: str) -> tuple[Problem, ...]:
     problems = scan.problems + findings.problems
     problems += style_problems(template, shipped)
     problems += missing_tags(findings, shipped)
+    if findings.printed and None not in findings.unsure:  # else one error says it all
+        problems += [
+            Problem(
+                f"this template cannot print {feature.name}, so a meeting asking for that"
+                f" ({feature.asked_by}) is refused with it",
+                "export the shipped template again (`reportkit templates export DIR`) to"
+                " restyle it, if your meetings need it",
+                "body",
+                Severity.WARNING,
+            )
+            for feature in _lacking(template, findings.printed)
+        ]
     order = {p.location: i for i, p in enumerate(p for part in parts for p in part.paragraphs)}
     return tuple(sorted(problems, key=lambda p: order.get(p.location, len(order))))

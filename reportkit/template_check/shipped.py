@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reportkit.problems import Problem
 from reportkit.template_check.blocks import Findings, check_blocks
+from reportkit.template_check.features import OPTIONAL_TAGS
 from reportkit.template_check.parts import template_parts
 from reportkit.template_check.tags import tags_of
 
@@ -49,7 +50,9 @@ def missing_tags(findings: Findings, shipped: Path) -> list[Problem]:
             part,
         )
         for path, (shown, part, location) in expected.items()
-        if path not in findings.printed and not _unsure(path, findings.unsure)
+        if path not in findings.printed
+        and path not in OPTIONAL_TAGS
+        and not _unsure(path, findings.unsure)
     ]
 
 

@@ -16,6 +16,7 @@ from lxml import etree
 
 from reportkit.arrange import styles
 from reportkit.problems import Problem
+from reportkit.template_check.features import OPTIONAL_STYLES
 from reportkit.template_check.parts import w
 
 # Styles the template's own paragraphs are found by (the title block, annexes, programme).
@@ -92,7 +93,7 @@ def style_problems(template: Path, shipped: Path) -> list[Problem]:
                     "styles",
                 )
             )
-        else:
+        elif required not in OPTIONAL_STYLES:  # warned of with its feature (`features`)
             problems.append(
                 Problem(
                     f'the paragraph style "{required}" is missing',
