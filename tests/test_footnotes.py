@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
@@ -15,6 +16,7 @@ from docx.oxml.ns import qn
 import reportkit
 from reportkit.model import Language
 from reportkit.problems import InputError
+from reportkit.render import default_template
 from tests.conftest import soffice_convert
 from tests.ooxml import problems as schema_problems
 from tests.pdf_pages import Margins, read_pages
@@ -147,3 +149,11 @@ def test_a_malformed_footnote_is_a_located_error(tmp_path: Path) -> None:
         f" a footnote cannot — {hint}",
         f"m: Agenda!B2: the footnote [[footnote: never closed is never closed with ]] — {hint}",
     ]
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_the_shipped_templates_carry_the_footnote_styles_to_restyle(language: Language) -> None:
+    styles = {s.name: s for s in Document(str(default_template(language))).styles if s.name}
+    assert styles["footnote text"].type == WD_STYLE_TYPE.PARAGRAPH
+    assert styles["footnote text"].base_style.name == "Normal"
+    assert styles["footnote reference"].font.superscript

@@ -23,6 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Pt
 
 from reportkit.render.embedded_fonts import embed_font
+from reportkit.render.footnotes import footnote_styles
 from reportkit.render.package import clean_package
 from reportkit.render.schema_order import PARAGRAPH, RUN, SECTION, TABLE, insert_in_order
 from reportkit.render.settings import COMPATIBILITY_MODE
@@ -480,6 +481,7 @@ def make() -> Document:
     setup_settings(doc)
     add_numbering(doc)
     add_styles(doc)
+    footnote_styles(doc)
     setup_page(doc)
     add_body(doc)
     set_defaults(doc)

@@ -72,7 +72,7 @@ def write_footnotes(
             "the template holds footnotes of its own",
             "delete them in Word: reportkit writes the footnotes the report's cells give",
         )
-    mark_style = _styles(document)
+    mark_style = footnote_styles(document)
     written = paragraphs(TEXT_STYLE)
     # Numbered in the order the references stand, which LibreOffice takes the notes in
     # whatever their ids say (the programme's were written before the body's).
@@ -120,9 +120,9 @@ def template_notes(document: Document) -> int:
     return sum(1 for note in notes if not note.get(qn("w:type")))
 
 
-def _styles(document: Document) -> str:
+def footnote_styles(document: Document) -> str:
     """The id of the marks' style; both footnote styles are added as Word defines them
-    where the template has none."""
+    where the template has none (the shipped templates have them, to restyle in Word)."""
     styles = document.styles.element
     by_name = {
         style.name_val.casefold(): style.styleId
