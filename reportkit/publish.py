@@ -24,6 +24,7 @@ from reportkit.origin import Origin
 from reportkit.outdir import kind_of
 from reportkit.problems import InputError
 from reportkit.state import Record, StateStore
+from reportkit.state.ancestor import ancestor
 from reportkit.state.folder import NAME_BYTES
 from reportkit.state.kept import keep_copy
 from reportkit.write import write_atomic
@@ -123,6 +124,7 @@ def publish(
         from reportkit.changes.notes import change_notes
 
         notes = change_notes(target.stem, built.changes, note)
+    base_kept = ancestor(built.document)
     record = Record(
         report=target.name,
         action="fresh" if fresh and person else action,
@@ -131,7 +133,7 @@ def publish(
         template_hash=built.inputs[1],
         version=built.inputs[2],
         report_hash=digest_bytes(output),
-        base_hash=digest_bytes(built.document),
+        base_hash=digest_bytes(base_kept),
         model_hash=digest_bytes(built.model),
         carries_edits=carries_edits,
         changes=tuple(changes),
@@ -140,7 +142,7 @@ def publish(
         kept=str(kept.relative_to(target.parent)) if kept else "",
         notes=notes,
     )
-    build = store.begin(record, [built.document, built.model])
+    build = store.begin(record, [base_kept, built.model])
     try:
         if output != found.data:
             write_atomic(target, output)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Record:
     """One build of one report, as the history shows it.
 
-    `base_hash` names the document the workbook alone built (the merge ancestor);
+    `base_hash` names the document the workbook alone built, as the merge needs it (the
+    merge ancestor, without embedded fonts: `ancestor`);
     `report_hash` what was written to disk, which differs from it once a person's edits
     were merged in (`carries_edits`). `notes` is the change report's Markdown.
     """
