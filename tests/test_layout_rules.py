@@ -74,6 +74,23 @@ def test_a_delegation_breaks_only_between_delegates_and_not_at_its_ends(
         assert max(sum(p.style.name == "Delegate Name" for p in piece) for piece in pieces) > 10
 
 
+def test_title_blocks_keep_with_what_follows_them(sample: DocumentType) -> None:
+    """The report's title block and each annex's opening lines never end a page: the
+    date line, last of them, keeps with the first line of the body or the annex."""
+    opening = {
+        "Report Document",
+        "Report Title",
+        "Report Subtitle",
+        "Report Date",
+        "Annex Heading",
+        "Annex Title",
+        "Annex Subtitle",
+    }
+    blocks = [p for p in sample.paragraphs if p.style.name in opening]
+    assert sum(p.style.name == "Report Date" for p in blocks) == 4  # the title's, 3 annexes'
+    assert [p.text for p in blocks if not effective(p, "keep_with_next")] == []
+
+
 def size_of(style: object) -> object:
     """A style's size, its own or inherited (from Normal, for a style of Normal's size)."""
     while style.font.size is None:

@@ -191,10 +191,13 @@ def add_styles(doc: Document) -> None:
         WD_ALIGN_PARAGRAPH.RIGHT,
     )
     paragraph_style(doc, "Report Original", align=right, after=12)
-    paragraph_style(doc, "Report Document", bold=True, size=14, align=center, after=12)
+    # The title block and each annex's keep with the first lines of what follows them.
+    paragraph_style(
+        doc, "Report Document", bold=True, size=14, align=center, after=12, keep_next=True
+    )
     paragraph_style(doc, "Report Title", bold=True, align=center, after=6, keep_next=True)
     paragraph_style(doc, "Report Subtitle", italic=True, align=center, after=6, keep_next=True)
-    paragraph_style(doc, "Report Date", align=center, after=18)
+    paragraph_style(doc, "Report Date", align=center, after=18, keep_next=True)
     # The title page's foot, well below its title block.
     paragraph_style(doc, "Title Page Publisher", bold=True, align=center, before=192, after=6)
     paragraph_style(doc, "Title Page Date", align=center)
