@@ -76,3 +76,31 @@ install_project() {
     quietly .venv/bin/python -m pip install -e ".${1:+[$1]}"
     printf '%s\n' "$_want" >"$_stamp"
 }
+
+# A `reportkit` command for every new login shell: a link in ~/.local/bin to .venv's, the
+# folder Debian's and Ubuntu's ~/.profile put on PATH once it exists. Silent when the link
+# is already there; a file of that name that is not such a link is left alone.
+install_launcher() {
+    _bin="${XDG_BIN_HOME:-$HOME/.local/bin}"
+    _link="$_bin/reportkit"
+    _target="$PWD/.venv/bin/reportkit"
+    [ "$(readlink "$_link" 2>/dev/null)" = "$_target" ] && return
+    if [ -e "$_link" ] || [ -L "$_link" ]; then
+        case "$(readlink "$_link" 2>/dev/null)" in
+        */.venv/bin/reportkit) ;; # another clone's link: this clone's from now on
+        *)
+            say "$_link is not reportkit's link and is left as it is; the command is $_target"
+            return
+            ;;
+        esac
+    fi
+    if ! { mkdir -p "$_bin" && ln -sfn "$_target" "$_link"; } 2>/dev/null; then
+        say "$_bin cannot be written, so the command stays $_target"
+        return
+    fi
+    _login_path=$(timeout 10 env -i HOME="$HOME" sh -lc 'printf %s "$PATH"' 2>/dev/null) || true
+    case ":$_login_path:" in
+    *":$_bin:"*) say "reportkit is a command in every new login shell (linked in $_bin)" ;;
+    *) say "reportkit is linked in $_bin, which login shells do not put on PATH: add the line  export PATH=\"$_bin:\$PATH\"  to ~/.profile" ;;
+    esac
+}
