@@ -1,7 +1,8 @@
 """The `Programme` sheet: one time slot per row, a `Day` cell opening a new day.
 
 A day may be typed as the printed programme shows it, on a row of its own; times may be
-numbers, as Excel stores `9.30` typed in an ordinary cell. Both are read, and said.
+numbers, as Excel stores `9.30` typed in an ordinary cell. Both are read, and said; so is a
+number typed before a Title, taken off as the agenda's are.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from reportkit.read.cells import (
     typed_number,
 )
 from reportkit.read.dates import read_date
-from reportkit.read.typed_marks import without_bullets
+from reportkit.read.typed_marks import removed_mark, without_bullets, without_marks
 from reportkit.read.workbook import OpenWorkbook, Row
 from reportkit.schema import sheet
 
 _SLOT_COLUMNS = ("Start", "End", "Title", "Description", "Points")
+_UNNUMBERED = "the programme numbers no slot; the agenda numbers its items"
 
 
 @dataclass
@@ -59,7 +61,7 @@ def read_programme(
             open_days[-1].used = True
         start = _time(row, "Start", problems)
         end = _time(row, "End", problems)
-        title = one_line(row.localized("Title"))
+        title = _title(row, problems)
         description = one_line(row.localized("Description"))
         points = _points(row, problems)
         if not (title or description or points):
@@ -105,6 +107,15 @@ def _day_row_warnings(open_days: list[_OpenDay]) -> list[Problem]:
                 )
             )
     return warnings
+
+
+def _title(row: Row, problems: list[Problem]) -> str:
+    """The Title without a number typed before it: the agenda numbers its items and the
+    programme shows its slots by time, so `II. Trade` would print a second numbering."""
+    title, mark = without_marks(one_line(row.localized("Title")))
+    if mark:
+        problems.append(removed_mark(mark, _UNNUMBERED, row.source("Title")))
+    return title
 
 
 def _points(row: Row, problems: list[Problem]) -> tuple[str, ...]:

@@ -12,10 +12,10 @@ from enum import StrEnum
 from typing import TypeVar
 
 from reportkit.model import AgendaEntry, AgendaKind, BlockKind, BodyNumbering, ReportBlock
-from reportkit.problems import Problem, Severity
+from reportkit.problems import Problem
 from reportkit.read.cells import one_line
 from reportkit.read.list_labels import NumberColumn
-from reportkit.read.typed_marks import without_marks
+from reportkit.read.typed_marks import removed_mark, without_marks
 from reportkit.read.workbook import OpenWorkbook, Row
 from reportkit.schema import sheet as schema_sheet
 
@@ -134,12 +134,5 @@ def _unmarked(word_marks: str | None, text: str, row: Row, problems: list[Proble
         return text
     unmarked, mark = without_marks(text, sections=_SECTIONS in word_marks)
     if mark:
-        problems.append(
-            Problem(
-                f'the typed "{mark}" was removed from the start of the text',
-                f"{word_marks}; delete it from the cell",
-                row.source("Text"),
-                Severity.WARNING,
-            )
-        )
+        problems.append(removed_mark(mark, word_marks, row.source("Text")))
     return unmarked
