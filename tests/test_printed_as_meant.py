@@ -1,5 +1,6 @@
 """Slips that `check` used to pass and the report then printed wrongly are caught, put
-right and said at their cell: a number typed before an agenda item or a programme slot."""
+right and said at their cell: a number typed before an agenda item or a programme slot, a
+comma too many in a Position."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from docx import Document
 
 import reportkit
-from tests.workbooks import MINIMAL, variant, write_workbook
+from tests.workbooks import MINIMAL, arabic_meeting, variant, write_workbook
 
 PEOPLE_HEADER = list(MINIMAL["Participants"][0])
 
@@ -65,3 +66,41 @@ def test_roman_and_typed_numbers_before_agenda_items_and_slots_are_removed(
     assert "IV. Any other business" in texts  # Word numbers no unnumbered line
     typed = ("II. ", "2) ", "b) ", "1- ", "I. ", "2. ", "III. ")
     assert not [t for t in texts if t.startswith(typed) and "Any other" not in t]
+
+
+def test_a_comma_too_many_in_position_or_organisation_prints_once(tmp_path: Path) -> None:
+    people = [
+        PEOPLE_HEADER,
+        ["Egypt", "Mr.", "Ahmed", "Hassan", "Director General,", "Ministry of Trade"],
+        ["Egypt", "Ms.", "Mona", "Said", "Adviser,, Trade Policy", "Ministry of Trade;"],
+    ]
+    path = write_workbook(tmp_path / "c.xlsx", variant(Participants=people))
+    hint = "the list puts its own comma between Position and Organisation; type"
+    assert lines_of(path) == [
+        'c.xlsx: Participants!E2: warning: the Position "Director General," has a separator too'
+        f' many; printed "Director General" — {hint} "Director General" to silence this',
+        'c.xlsx: Participants!E3: warning: the Position "Adviser,, Trade Policy" has a separator'
+        f' too many; printed "Adviser, Trade Policy" — {hint} "Adviser, Trade Policy" to'
+        " silence this",
+        'c.xlsx: Participants!F3: warning: the Organisation "Ministry of Trade;" has a separator'
+        f' too many; printed "Ministry of Trade" — {hint} "Ministry of Trade" to silence this',
+    ]
+    texts = built_texts(path, tmp_path / "out")
+    assert "Director General, Ministry of Trade" in texts
+    assert "Adviser, Trade Policy, Ministry of Trade" in texts
+    assert not [text for text in texts if ",," in text or ";" in text]
+
+
+def test_an_arabic_comma_too_many_prints_once(tmp_path: Path) -> None:
+    sheets = arabic_meeting()
+    sheets["Participants"][1][4:6] = ["مدير عام،", "وزارة التجارة ،،"]
+    path = write_workbook(tmp_path / "ar.xlsx", sheets)
+    assert [line.split(" — ")[0] for line in lines_of(path)] == [
+        'ar.xlsx: Participants!E2: warning: the Position "مدير عام،" has a separator too many;'
+        ' printed "مدير عام"',
+        'ar.xlsx: Participants!F2: warning: the Organisation "وزارة التجارة ،،" has a separator'
+        ' too many; printed "وزارة التجارة"',
+    ]
+    texts = built_texts(path, tmp_path / "out")
+    assert "مدير عام، وزارة التجارة" in texts
+    assert not [text for text in texts if "،،" in text or "، ،" in text]

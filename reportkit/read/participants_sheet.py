@@ -1,11 +1,12 @@
 """The `Participants` and `Delegations` sheets.
 
 Honorifics are printed as the house list spells them, and a name missing its first or last
-part is printed as it is, each with a warning at the cell. An edition other than the
-English one takes a person's own title and name from its columns (`Honorific ar`,
-`Name ar`) when they are given; otherwise it words the house title itself, and where its
-words differ by rank (the Arabic "H.E.") reads the rank from the Position, with a warning
-at the Position when it does not say.
+part is printed as it is, each with a warning at the cell; so is a separator too many in a
+Position or an Organisation, printed once. An edition other than the English one takes a
+person's own title and name from its columns (`Honorific ar`, `Name ar`) when they are
+given; otherwise it words the house title itself, and where its words differ by rank (the
+Arabic "H.E.") reads the rank from the Position, with a warning at the Position when it
+does not say.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reportkit.model import HeadingOverride, Language, Participant, Rank, Sectio
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import as_text, one_line
 from reportkit.read.honorifics import Honorific, house_honorific
+from reportkit.read.separators import tidied
 from reportkit.read.workbook import OpenWorkbook, Row
 from reportkit.reference.honorifics import edition_titles
 from reportkit.reference.ranks import rank_of
@@ -91,8 +93,8 @@ def read_participants(
                     first_name=first,
                     last_name=last,
                     honorific=honorific,
-                    position=one_line(row.localized("Position")),
-                    organisation=one_line(row.localized("Organisation")),
+                    position=_details(row, "Position", problems),
+                    organisation=_details(row, "Organisation", problems),
                     section=section,
                     location=row.ref("Last name"),
                     delegation_location=row.ref("Delegation"),
@@ -103,6 +105,12 @@ def read_participants(
             )
     problems.extend(table.problems)
     return tuple(people)
+
+
+def _details(row: Row, column: str, problems: list[Problem]) -> str:
+    """The Position or Organisation in the edition's language, on one line, without the
+    separators that would print doubled beside the comma the list puts after it."""
+    return tidied(row, column, one_line(row.localized(column)), problems)
 
 
 def _half_name(row: Row, first: str, last: str) -> Problem:
