@@ -1,6 +1,6 @@
 """Slips that `check` used to pass and the report then printed wrongly are caught, put
-right and said at their cell: a number typed before an agenda item or a programme slot, a
-comma too many in a Position."""
+right and said at their cell: a title typed in the First name, a number typed before an
+agenda item or a programme slot, a comma too many in a Position."""
 
 from __future__ import annotations
 
@@ -23,6 +23,33 @@ def built_texts(path: Path, out: Path) -> list[str]:
     document = Document(str(reportkit.build(path, out)))
     cells = [p.text for t in document.tables for c in t._cells for p in c.paragraphs]
     return [p.text for p in document.paragraphs] + cells
+
+
+def test_a_title_typed_in_the_first_name_moves_to_the_honorific_once(tmp_path: Path) -> None:
+    people = [
+        PEOPLE_HEADER,
+        ["Türkiye", None, "Dr. Ahmet", "Çelik", "Director", None],
+        ["Türkiye", "H.E.", "Dr Mehmet", "Kaya", "Minister", None],
+        ["Türkiye", "Dr.", "Dr. Ayşe", "Yılmaz", "Adviser", None],
+        ["Türkiye", "Mr.", "M. Kemal", "Aydın", "Expert", None],
+    ]
+    path = write_workbook(tmp_path / "t.xlsx", variant(Participants=people))
+    assert lines_of(path) == [
+        't.xlsx: Participants!C2: warning: the title "Dr." typed in the First name was moved to'
+        ' the Honorific, printed "Dr." — type "Ahmet" in the First name and "Dr." in the'
+        " Honorific to silence this",
+        't.xlsx: Participants!C3: warning: the title "Dr" typed in the First name was moved to'
+        ' the Honorific, printed "H.E. Dr." — type "Mehmet" in the First name and "H.E. Dr." in'
+        " the Honorific to silence this",
+        't.xlsx: Participants!C4: warning: the title "Dr." typed in the First name was moved to'
+        ' the Honorific, printed "Dr." — type "Ayşe" in the First name and "Dr." in the'
+        " Honorific to silence this",
+    ]
+    texts = built_texts(path, tmp_path / "out")
+    for name in ("-Dr. AHMET ÇELIK", "-H.E. Dr. MEHMET KAYA", "-Dr. AYŞE YILMAZ"):
+        assert name in texts
+    assert "-Mr. M. KEMAL AYDIN" in texts  # one letter is an initial as often as a title
+    assert not [text for text in texts if "DR." in text]
 
 
 def test_roman_and_typed_numbers_before_agenda_items_and_slots_are_removed(

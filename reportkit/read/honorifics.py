@@ -123,3 +123,40 @@ def _segment(text: str, pieces: list[re.Match[str]]) -> list[tuple[str, str]] | 
                 typed = text[pieces[start].start() : pieces[end - 1].end()]
                 best[end] = [*best[start], (title, typed if key in _WORDS else title)]
     return best.get(len(pieces)) if pieces else None
+
+
+def leading_titles(name: str) -> tuple[str, str]:
+    """The titles typed at the start of `name`, as typed, and the name after them; `""`
+    and `name` when it starts with none.
+
+    `Dr. Ahmet` typed in First name would print `-DR. AHMET` in the name's capitals. A title
+    is taken only with a name after it, and never a one-letter one: `M. Kemal` is as often
+    an initial as the French Monsieur.
+    """
+    text = unicodedata.normalize("NFC", name)
+    pieces = list(_PIECE.finditer(text))
+    for count in range(len(pieces) - 1, 0, -1):
+        titles = _segment(text, pieces[:count])
+        if titles and all(len(_key(title)) > 1 for title, _ in titles):
+            rest = pieces[count].start()
+            return text[:rest].strip(), text[rest:]
+    return "", name
+
+
+def joined_titles(typed: str, more: str) -> str:
+    """The honorific `typed`, then those titles of `more` that it does not hold already,
+    each as `house_honorific` shows it: `H.E.` and `Dr.` give `H.E. Dr.`, `Dr.` and `Dr.`
+    give `Dr.` (a title typed in two columns is one title)."""
+    held = {title for title, _ in _titles(typed)}
+    parts = [typed] if typed else []
+    for title, shown in _titles(more):
+        if title not in held:
+            held.add(title)
+            parts.append(shown)
+    return " ".join(parts)
+
+
+def _titles(typed: str) -> list[tuple[str, str]]:
+    """The house titles `typed` spells, each with how it is shown; none for an unknown one."""
+    text = unicodedata.normalize("NFC", typed)
+    return _segment(text, list(_PIECE.finditer(text))) or []

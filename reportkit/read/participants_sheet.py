@@ -1,12 +1,12 @@
 """The `Participants` and `Delegations` sheets.
 
 Honorifics are printed as the house list spells them, and a name missing its first or last
-part is printed as it is, each with a warning at the cell; so is a separator too many in a
-Position or an Organisation, printed once. An edition other than the English one takes a
-person's own title and name from its columns (`Honorific ar`, `Name ar`) when they are
-given; otherwise it words the house title itself, and where its words differ by rank (the
-Arabic "H.E.") reads the rank from the Position, with a warning at the Position when it
-does not say.
+part is printed as it is, each with a warning at the cell; so are titles typed at the start
+of the First name, moved to the Honorific, and a separator too many in a Position or an
+Organisation, printed once. An edition other than the English one takes a person's own
+title and name from its columns (`Honorific ar`, `Name ar`) when they are given; otherwise
+it words the house title itself, and where its words differ by rank (the Arabic "H.E.")
+reads the rank from the Position, with a warning at the Position when it does not say.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reportkit.arrange.language import language_name, rank_forms
 from reportkit.model import HeadingOverride, Language, Participant, Rank, Section
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import as_text, one_line
-from reportkit.read.honorifics import Honorific, house_honorific
+from reportkit.read.honorifics import Honorific, house_honorific, joined_titles, leading_titles
 from reportkit.read.separators import tidied
 from reportkit.read.workbook import OpenWorkbook, Row
 from reportkit.reference.honorifics import edition_titles
@@ -52,10 +52,10 @@ def read_participants(
     people = []
     for row in table:
         delegation = one_line(row.text("Delegation"))
-        typed = _honorific(row, "Honorific", problems)
+        typed, first = _titled_first_name(row, _honorific(row, "Honorific", problems), problems)
         honorific = typed.printed
         own = _own_honorific(row, typed, problems)
-        first, last = one_line(row.text("First name")), one_line(row.text("Last name"))
+        last = one_line(row.text("Last name"))
         if not delegation:
             problems.append(
                 Problem(
@@ -156,6 +156,30 @@ def _honorific(row: Row, column: str, problems: list[Problem], slip: str = _SLIP
             )
         )
     return honorific
+
+
+def _titled_first_name(
+    row: Row, typed: Honorific, problems: list[Problem]
+) -> tuple[Honorific, str]:
+    """The honorific with the titles typed at the start of the First name, and the first
+    name without them: "Dr. Ahmet" would print "-DR. AHMET" in the name's capitals. A
+    title in both columns is printed once; the move is said at the First name."""
+    first = one_line(row.text("First name"))
+    titles, name = leading_titles(first)
+    if not titles:
+        return typed, first
+    joined = house_honorific(joined_titles(one_line(row.text("Honorific")), titles))
+    shown = joined.spelled or joined.printed
+    problems.append(
+        Problem(
+            f'the title "{titles}" typed in the First name was moved to the Honorific,'
+            f' printed "{shown}"',
+            f'type "{name}" in the First name and "{shown}" in the Honorific to silence this',
+            row.ref("First name"),
+            Severity.WARNING,
+        )
+    )
+    return joined, name
 
 
 def _own_honorific(row: Row, typed: Honorific, problems: list[Problem]) -> str:
