@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 from reportkit.arrange.ordering import collation_key, state_key
 from reportkit.model import Ordering
 from reportkit.reference import Delegation, DelegationKind, load_reference
+from reportkit.reference.matching import FOUND, closeness
 from reportkit.reference.names import match_key
 
 _KIND_LABELS = {DelegationKind.MEMBER: "member state", DelegationKind.OBSERVER: "observer state"}
@@ -40,8 +39,4 @@ def list_delegations(ordering: Ordering = Ordering.ENGLISH, search: str = "") ->
 
 def _matches(wanted: str, delegation: Delegation) -> bool:
     """A name containing the search, or close to it (a typo should still find the entry)."""
-    for name in delegation.names:
-        key = match_key(name)
-        if wanted in key or fuzz.ratio(wanted, key) >= 80:
-            return True
-    return False
+    return any(closeness(wanted, match_key(name)) >= FOUND for name in delegation.names)

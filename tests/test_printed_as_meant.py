@@ -1,6 +1,7 @@
 """Slips that `check` used to pass and the report then printed wrongly are caught, put
 right and said at their cell: a title typed in the First name, a number typed before an
-agenda item or a programme slot, a comma too many in a Position."""
+agenda item or a programme slot, a comma too many in a Position, a delegation typed by a
+part of its name."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from docx import Document
 
 import reportkit
+from tests.commands import reportkit_cli
 from tests.workbooks import MINIMAL, arabic_meeting, variant, write_workbook
 
 PEOPLE_HEADER = list(MINIMAL["Participants"][0])
@@ -131,3 +133,17 @@ def test_an_arabic_comma_too_many_prints_once(tmp_path: Path) -> None:
     texts = built_texts(path, tmp_path / "out")
     assert "مدير عام، وزارة التجارة" in texts
     assert not [text for text in texts if "،،" in text or "، ،" in text]
+
+
+def test_a_delegation_typed_by_part_of_its_name_is_suggested_as_search_finds_it(
+    tmp_path: Path,
+) -> None:
+    people = [PEOPLE_HEADER, ["Bosnia", "Mr.", "Amir", "Hodžić", "Director", None]]
+    path = write_workbook(tmp_path / "b.xlsx", variant(Participants=people))
+    assert lines_of(path) == [
+        'b.xlsx: Participants!A2: unknown delegation "Bosnia" — did you mean'
+        ' "Bosnia and Herzegovina"? use a name from `reportkit delegations`, or write other in'
+        " the Section column"
+    ]
+    found = reportkit_cli("delegations", "--search", "bosnia")
+    assert [line.split("  ")[0] for line in found.stdout.splitlines()] == ["Bosnia and Herzegovina"]

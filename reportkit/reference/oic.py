@@ -9,10 +9,9 @@ from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 
-from rapidfuzz import fuzz, process
-
 from reportkit.model import Language
 from reportkit.reference.history import FormerName, in_force, load_history
+from reportkit.reference.matching import SUGGESTED, closest
 from reportkit.reference.names import bracketed_parts, match_key, without_state_prefix
 
 
@@ -235,8 +234,7 @@ class ReferenceData:
 
     def _close_keys(self, query: str, limit: int) -> list[tuple[str, float]]:
         keys = [k for k in self._by_key if len(k) > 3 or len(query) <= 3]
-        matches = process.extract(query, keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=70)
-        return [(key, score) for key, score, _index in matches]
+        return closest(query, keys, SUGGESTED, limit * 4)
 
 
 def _unambiguous_short_keys(by_key: dict[str, Delegation]) -> dict[str, Delegation]:
