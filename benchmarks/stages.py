@@ -19,12 +19,12 @@ from pathlib import Path
 from time import perf_counter
 
 from reportkit.arrange import arrange
+from reportkit.base.write import docx_bytes
 from reportkit.problems import has_errors
 from reportkit.read import read_workbook
 from reportkit.reference import load_reference
 from reportkit.render import default_template, render_report
 from reportkit.state import encode_model
-from reportkit.write import docx_bytes
 
 
 def timed_stages(workbook: Path) -> dict[str, object]:

@@ -28,7 +28,7 @@ from reportkit.reference import load_reference
 
 if TYPE_CHECKING:
     from reportkit.changes.report import ChangeReport
-    from reportkit.publish import Status
+    from reportkit.publish.report import Status
     from reportkit.state import Record, StateStore
 
 # `check` reads and arranges only; building imports rendering, merging and the state store
@@ -146,7 +146,7 @@ def build_report(
     (nothing written) when the workbook or the template has errors or the report cannot be
     written.
     """
-    from reportkit.existing import unwritable
+    from reportkit.publish.existing import unwritable
     from reportkit.render import default_template
     from reportkit.state import StateStore, report_lock
     from reportkit.template_check import check_before_build
@@ -190,14 +190,14 @@ def _build_locked(
     prepared: Prepared | None,
     language: Language,
 ) -> BuildResult:
-    from reportkit.existing import existing_report, open_by, still_open
-    from reportkit.hashing import digest, digest_bytes
-    from reportkit.origin import origin
-    from reportkit.publish import Built, Status, publish, write_notes
+    from reportkit.base.hashing import digest, digest_bytes
+    from reportkit.base.stamp import set_stamp, stamp_of
+    from reportkit.base.write import docx_bytes, remove_leftovers
+    from reportkit.publish.existing import existing_report, open_by, still_open
+    from reportkit.publish.origin import origin
+    from reportkit.publish.report import Built, Status, publish, write_notes
     from reportkit.render import render_report
-    from reportkit.stamp import set_stamp, stamp_of
     from reportkit.state import encode_model
-    from reportkit.write import docx_bytes, remove_leftovers
 
     remove_leftovers(target)
     found = existing_report(target)

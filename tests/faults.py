@@ -19,9 +19,9 @@ import time
 import zipfile
 from pathlib import Path
 
-from reportkit.hashing import digest
-from reportkit.history import report_history
+from reportkit.base.hashing import digest
 from reportkit.problems import InputError
+from reportkit.publish.history import report_history
 from tests.workbooks import set_position
 
 OLD_POSITION = "General Manager"

@@ -15,7 +15,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 import reportkit
-from reportkit.batch import Status, find_workbooks, run_batch
+from reportkit.batch.run import Status, find_workbooks, run_batch
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE
 from tests.workbooks import variant, write_workbook

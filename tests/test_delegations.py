@@ -11,8 +11,8 @@ import pytest
 
 import reportkit
 from reportkit.arrange.capitals import capitals
+from reportkit.arrange.delegations import list_delegations
 from reportkit.arrange.participants import arrange_participants
-from reportkit.delegations import list_delegations
 from reportkit.model import LISTING_ORDERINGS, HostPosition, Meeting, Ordering, Participant, Section
 from reportkit.reference import DelegationKind, load_reference
 from tests.commands import reportkit_cli

@@ -16,7 +16,7 @@ import pytest
 from docx import Document
 from lxml import etree
 
-from reportkit.hashing import digest
+from reportkit.base.hashing import digest
 from reportkit.model import Language
 from reportkit.render import default_template
 from reportkit.render.direction import has_right_to_left

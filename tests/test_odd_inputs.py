@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reportkit.shown import json_text, shown
+from reportkit.cli.shown import json_text, shown
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE
 

@@ -16,7 +16,7 @@ from docx import Document
 
 import reportkit
 from reportkit.api import build_report, prepare
-from reportkit.publish import Status
+from reportkit.publish.report import Status
 from tests.conftest import SAMPLE
 from tests.merge_trials import (
     accepted,

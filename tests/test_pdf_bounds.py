@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from reportkit.pdf import seconds_per_report, time_limit
+from reportkit.publish.pdf import seconds_per_report, time_limit
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE
 from tests.workbooks import sample_copies
@@ -43,7 +43,9 @@ done
 mkdir -p "$out"
 """
 # Writes a PDF of its first document, as LibreOffice does before it hangs on the next one.
-HUNG = _START + """for arg; do
+HUNG = (
+    _START
+    + """for arg; do
   case $arg in
     *.docx) printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/$(basename "$arg" .docx).pdf"; break ;;
   esac
@@ -54,8 +56,11 @@ sleep 300 &
 echo $! >> "{pids}"
 wait
 """
+)
 # Converts everything, then leaves a child running, as a LibreOffice that half-exits does.
-LINGERING = _START + """for arg; do
+LINGERING = (
+    _START
+    + """for arg; do
   case $arg in
     *.docx) printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/$(basename "$arg" .docx).pdf" ;;
   esac
@@ -64,6 +69,7 @@ done
 sleep 300 &
 echo $! >> "{pids}"
 """
+)
 
 
 def fake_soffice(folder: Path, script: str, then: str = "") -> tuple[Path, Path]:

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 import reportkit
 from reportkit.api import build_report
-from reportkit.publish import Status
+from reportkit.publish.report import Status
 from reportkit.read import source as source_module
 from tests.conftest import SAMPLE
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 import reportkit
-from reportkit.history import report_history
+from reportkit.publish.history import report_history
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE
 from tests.faults import (
@@ -219,7 +219,12 @@ def test_an_old_manifest_and_snapshot_are_taken_over(tmp_path: Path) -> None:
     unchanged = cli("build", str(workbook), "-o", str(out))
     up_to_date = f"{report}: up to date\n"
     assert (unchanged.returncode, unchanged.stdout, unchanged.stderr) == (0, "", up_to_date)
-    assert sorted(p.name for p in (out / STATE).iterdir()) == ["kept", "locks", "state.db", "state.id"]
+    assert sorted(p.name for p in (out / STATE).iterdir()) == [
+        "kept",
+        "locks",
+        "state.db",
+        "state.id",
+    ]
 
     set_position(workbook, "Senior Director")
     changed = cli("build", str(workbook), "-o", str(out))

@@ -15,10 +15,10 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.workbook import Workbook
 
+from reportkit.base.write import write_atomic
 from reportkit.starter import add_entry_aids, add_instructions
 from reportkit.starter.aids import LISTS_SHEET
 from reportkit.starter.instructions import INSTRUCTIONS_SHEET
-from reportkit.write import write_atomic
 
 _ADDED = {INSTRUCTIONS_SHEET, LISTS_SHEET}
 

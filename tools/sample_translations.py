@@ -37,10 +37,10 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportkit.base.write import write_atomic
 from reportkit.model import Language
 from reportkit.read.workbook import normalise_name
 from reportkit.schema import MEETING_FIELDS, SHEETS, TRANSLATED_LANGUAGES
-from reportkit.write import write_atomic
 
 
 class Translation(NamedTuple):

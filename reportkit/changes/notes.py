@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reportkit.changes.report import ChangeReport
 
 if TYPE_CHECKING:
-    from reportkit.publish import MergeNote
+    from reportkit.publish.report import MergeNote
 
 
 def change_notes(title: str, changes: ChangeReport | None, merge: MergeNote) -> str:

@@ -22,6 +22,8 @@ from datetime import datetime
 from docx import Document
 from docx.document import Document as DocumentObject
 
+from reportkit.base.stamp import copy_stamp
+from reportkit.base.write import docx_bytes
 from reportkit.merge.adopt import Adopter
 from reportkit.merge.apply import Merger
 from reportkit.merge.lines import story_lines
@@ -33,8 +35,6 @@ from reportkit.merge.stories import stories
 from reportkit.problems import Problem
 from reportkit.render import child
 from reportkit.render.child import run_limited
-from reportkit.stamp import copy_stamp
-from reportkit.write import docx_bytes
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportkit.hashing import digest_bytes
+from reportkit.base.hashing import digest_bytes
 from reportkit.read.safety import check_bytes, read_regular
 
 

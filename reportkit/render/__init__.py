@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 
 from reportkit.arrange.result import ArrangedReport
 from reportkit.arrange.typography import unmarked
-from reportkit.clock import source_date
+from reportkit.base.clock import source_date
 from reportkit.model import Language, Meeting
 from reportkit.render.annex_headers import head_annexes
 from reportkit.render.arabic_font import keep_arabic_font

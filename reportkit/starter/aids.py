@@ -19,8 +19,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reportkit.arrange.delegations import list_delegations
 from reportkit.arrange.ordering import collation_key
-from reportkit.delegations import list_delegations
 from reportkit.read.honorifics import HOUSE_LIST
 from reportkit.read.workbook import normalise_name
 from reportkit.schema import MEETING_FIELDS, SHEETS, Column, Suggest, sheet

@@ -11,7 +11,7 @@ import errno
 import os
 from pathlib import Path
 
-from reportkit.clock import build_time
+from reportkit.base.clock import build_time
 from reportkit.problems import InputError, Problem
 from reportkit.state.folder import KEPT_DIR, bounded_name
 

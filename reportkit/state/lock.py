@@ -17,7 +17,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from reportkit.outdir import kind_of
+from reportkit.base.outdir import kind_of
 from reportkit.problems import InputError, Problem
 from reportkit.state.folder import LOCK_DIR, StateError, refuse_link, wait_seconds
 

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from reportkit.hashing import digest_bytes
+from reportkit.base.hashing import digest_bytes
 from reportkit.problems import InputError
 from reportkit.state.record import Record
 

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from time import monotonic, sleep
 
-from reportkit.hashing import digest_bytes
+from reportkit.base.hashing import digest_bytes
 from reportkit.state.folder import (
     STATE_DIR,
     StateError,
@@ -379,7 +379,7 @@ def _patiently(connection: sqlite3.Connection, statement: str) -> None:
 
 # Builds whose blobs must be kept: pending ones, and each report's last `KEPT_BUILDS`
 # finished builds — a report saved over by an older copy (Word's, a sync's) descends from
-# one of them, and is merged from what that build made (see `reportkit.origin`).
+# one of them, and is merged from what that build made (see `reportkit.publish.origin`).
 KEPT_BUILDS = 10
 _LIVE_VIEW = f"""
 DROP VIEW IF EXISTS live;

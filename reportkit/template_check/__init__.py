@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from reportkit.hashing import digest
+from reportkit.base.hashing import digest
 from reportkit.model import Language
 from reportkit.problems import InputError, Problem, Severity, has_errors
 from reportkit.render import default_template

@@ -12,9 +12,10 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportkit.existing import open_by
+from reportkit.base.write import write_atomic
 from reportkit.model import Language
 from reportkit.problems import InputError, Problem, cell_ref
+from reportkit.publish.existing import open_by
 from reportkit.read.cell_values import open_book, sheet_grid, sheet_parts
 from reportkit.read.source import Source, checked, read_source
 from reportkit.read.translation_record import (
@@ -30,7 +31,6 @@ from reportkit.translate.package import CellText, Package, SheetXml, record_shee
 from reportkit.translate.plan import Accepted, match
 from reportkit.translate.units import Unit, workbook_units
 from reportkit.translate.xliff import read_xliff
-from reportkit.write import write_atomic
 
 # An XLIFF file of a meeting's workbook is well under a megabyte; far bigger is no such file.
 MAX_XLIFF_BYTES = 64 * 1024 * 1024

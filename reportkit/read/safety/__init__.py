@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
-from reportkit.hashing import digest
+from reportkit.base.hashing import digest
 from reportkit.problems import InputError, Problem
 from reportkit.read.safety.impostors import impostor_problem, package_problem
 from reportkit.read.safety.kinds import (

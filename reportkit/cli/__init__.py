@@ -18,17 +18,17 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reportkit.cli_help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
-from reportkit.cli_new import new
-from reportkit.cli_templates import templates
-from reportkit.cli_translate import translate
+from reportkit.cli.help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
+from reportkit.cli.new import new
+from reportkit.cli.shown import install as install_escaping
+from reportkit.cli.shown import json_text
+from reportkit.cli.templates import templates
+from reportkit.cli.translate import translate
 from reportkit.model import LISTING_ORDERINGS, Language, Ordering
 from reportkit.problems import InputError, Problem, Severity, has_errors
-from reportkit.shown import install as install_escaping
-from reportkit.shown import json_text
 
 if TYPE_CHECKING:
-    from reportkit.batch import Outcome
+    from reportkit.batch.run import Outcome
 
 # Each command imports the pipeline it needs when it runs: `reportkit --help` (and a
 # typo's usage line) should answer at click's own speed, not after loading every stage.
@@ -189,10 +189,10 @@ def build(
     merged into it as tracked changes, and a copy of the file as it was is kept in
     OUTDIR/.reportkit/kept/. Each path written is printed; problems go to stderr.
     """
-    from reportkit import summary
-    from reportkit.batch import Status, run_batch
-    from reportkit.inputs import find_workbooks
-    from reportkit.write import write_atomic
+    from reportkit.base.inputs import find_workbooks
+    from reportkit.base.write import write_atomic
+    from reportkit.batch.run import Status, run_batch
+    from reportkit.cli import summary
 
     default = ["inputs"] if Path("inputs").is_dir() else []
     paths = find_workbooks(workbooks or default)
@@ -243,7 +243,7 @@ def build(
 def _report(outcome: Outcome, said: set[str]) -> None:
     """What one report's build tells the person: problems, changes, what was merged. A
     problem found in each edition of a workbook is said once (`said`: the lines so far)."""
-    from reportkit.batch import Status
+    from reportkit.batch.run import Status
 
     for line in [*outcome.problems, *outcome.notices]:
         if line not in said:
@@ -322,7 +322,7 @@ def check(workbooks: tuple[str, ...], output_format: str, lang: str | None) -> N
     `warning:` and do not stop a build.
     """
     from reportkit.api import check as check_one
-    from reportkit.inputs import find_workbooks
+    from reportkit.base.inputs import find_workbooks
 
     paths = find_workbooks(workbooks)
     if not paths:
@@ -405,7 +405,7 @@ def delegations(ordering: str, search: str) -> None:
     Participants sheet's Delegation column. An organisation not listed is written with
     Section other.
     """
-    from reportkit.delegations import category, list_delegations
+    from reportkit.arrange.delegations import category, list_delegations
 
     entries = list_delegations(Ordering(ordering), search)
     if not entries:
@@ -471,7 +471,7 @@ def history(report: Path, search: str, output_format: str) -> None:
 
     The record is kept in the report's folder, in .reportkit/state.db.
     """
-    from reportkit.history import as_dict, describe, matching, report_history
+    from reportkit.publish.history import as_dict, describe, matching, report_history
 
     try:
         records = report_history(report)
@@ -513,8 +513,8 @@ def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float)
 
     Each save is built as `reportkit build` would, and its problems and changes printed.
     """
-    from reportkit.batch import Status
-    from reportkit.watch import watch_workbook
+    from reportkit.batch.run import Status
+    from reportkit.batch.watch import watch_workbook
 
     click.echo(f"watching {workbook} (Ctrl+C to stop)", err=True)
     try:

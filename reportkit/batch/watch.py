@@ -12,8 +12,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from reportkit.batch import Outcome, run_batch
-from reportkit.hashing import digest
+from reportkit.base.hashing import digest
+from reportkit.batch.run import Outcome, run_batch
 
 
 def watch_workbook(

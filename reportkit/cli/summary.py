@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reportkit.batch import Outcome, Status
-from reportkit.shown import json_text
+from reportkit.batch.run import Outcome, Status
+from reportkit.cli.shown import json_text
 
 
 def _size(size: int) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from reportkit.cli_help import EXIT_INPUT, USAGE, epilog
+from reportkit.cli.help import EXIT_INPUT, USAGE, epilog
 from reportkit.model import Language
 
 
@@ -59,8 +59,8 @@ def new(workbook: Path, title: str, day: str, venue: str, lang: str, force: bool
     The workbook checks and builds as it is. An existing file is replaced only with --force.
     """
     # Imported here: openpyxl, which writes the workbook, would slow every other command's start.
+    from reportkit.base.write import write_atomic
     from reportkit.starter import Start, blank_workbook, title_cell
-    from reportkit.write import write_atomic
 
     if workbook.suffix.casefold() != ".xlsx":
         raise click.UsageError(f"{workbook}: the workbook's name must end in .xlsx")

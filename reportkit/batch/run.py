@@ -25,11 +25,11 @@ from time import perf_counter
 
 from reportkit import __version__
 from reportkit.api import build_report, edition_template, editions, output_path
-from reportkit.hashing import digest
-from reportkit.inputs import find_workbooks
+from reportkit.base.hashing import digest
+from reportkit.base.inputs import find_workbooks
 from reportkit.model import Language
 from reportkit.problems import InputError, Problem
-from reportkit.publish import Status
+from reportkit.publish.report import Status
 from reportkit.read.safety import check_template, file_problem
 from reportkit.render import TemplateProblem, default_template
 from reportkit.render.child import kill_with_parent
@@ -113,7 +113,7 @@ def run_batch(
     own. Outcomes come back in the order of `workbooks`, a workbook's editions in the
     order English, French, Arabic; `on_planned` hears how many there will be.
 
-    With `pdf`, a tagged PDF is made beside every report (see `reportkit.pdf`); with
+    With `pdf`, a tagged PDF is made beside every report (see `reportkit.publish.pdf`); with
     `pdf_a`, a PDF/A-2b (`pdf` or not: an archival PDF is a PDF). A template that is
     unsafe, no Word document or has mistakes (every one of them), a state folder that cannot
     be used, or (with `pdf`) no LibreOffice raises `InputError` before anything is built.
@@ -145,7 +145,7 @@ def run_batch(
             check_before_build(used)
         soffice = None
         if pdf or pdf_a:
-            from reportkit.pdf import find_soffice  # LibreOffice's driver, for --pdf only
+            from reportkit.publish.pdf import find_soffice  # LibreOffice's driver, for --pdf only
 
             soffice = find_soffice()
         hashes = {language: digest(used) for language, used in templates.items()}
@@ -218,8 +218,8 @@ def _with_pdfs(
 
     A PDF not made is a failure of its outcome (`pdf_error`), never an exception: the
     reports are built, and what the build said of them is still said."""
-    from reportkit.pdf import PdfResult, make_pdfs
-    from reportkit.pdf_export import PdfKind
+    from reportkit.publish.pdf import PdfResult, make_pdfs
+    from reportkit.publish.pdf_export import PdfKind
 
     reports = [o.report for o in outcomes if o.report and o.status is not Status.FAILED]
     kind = PdfKind.ARCHIVE if archive else PdfKind.TAGGED

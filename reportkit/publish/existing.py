@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportkit.hashing import digest_bytes
-from reportkit.outdir import NotAFile, read_own
+from reportkit.base.hashing import digest_bytes
+from reportkit.base.outdir import NotAFile, read_own
 from reportkit.problems import InputError, Problem
 from reportkit.read.safety import check_bytes
 

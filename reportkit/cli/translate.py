@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from reportkit.cli_help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
+from reportkit.cli.help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
 from reportkit.model import Language
 from reportkit.problems import InputError
 
@@ -83,8 +83,8 @@ def export_command(workbook: Path, lang: str, output: Path | None, force: bool) 
     survive rows being inserted or moved. An existing file is replaced only with --force.
     """
     from reportkit.arrange.language import language_name
+    from reportkit.base.write import write_atomic
     from reportkit.translate.exporting import export_workbook
-    from reportkit.write import write_atomic
 
     language = Language(lang)
     target = output or workbook.with_name(f"{workbook.stem}.{language.value}.xlf")

@@ -4,7 +4,7 @@ A report edited in Word descends from the build that wrote the file the person o
 is usually the last build; but Word saves the copy it has open over whatever reportkit wrote
 meanwhile, and a sync client may restore an older copy, and then the file descends from an
 older build: what the builds since brought — corrections merged as tracked changes — is not
-in it, though nothing says so. The build stamp every report carries (`reportkit.stamp`) names
+in it, though nothing says so. The build stamp every report carries (`reportkit.base.stamp`) names
 its build, so the merge can start from *that* build and offer again what the file lacks.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportkit.existing import Existing
-from reportkit.stamp import read_stamp, stamp_of
+from reportkit.base.stamp import read_stamp, stamp_of
+from reportkit.publish.existing import Existing
 from reportkit.state import Record, StateStore
 
 

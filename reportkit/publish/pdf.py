@@ -8,11 +8,11 @@ even when it fails, so every PDF is checked to exist, whole. Its output differs 
 only in the creation date, the document ID and its own checksum; those are rewritten in
 place (same length, so the file's offsets stay valid) from the report itself, so the same
 report always gives the same PDF bytes (a PDF/A's clock-dated parts too, see
-`reportkit.pdf_archive`). Every PDF is tagged, and with `--pdf-a` it is PDF/A-2b
-(`reportkit.pdf_export`). A PDF is made again only when its report or the kind of PDF asked
+`reportkit.publish.pdf_archive`). Every PDF is tagged, and with `--pdf-a` it is PDF/A-2b
+(`reportkit.publish.pdf_export`). A PDF is made again only when its report or the kind of PDF asked
 for changed (the state store records what each PDF was made from); a PDF that is not the
 one reportkit made is kept in `.reportkit/kept/` before it is replaced. PDFs in OUTDIR are
-read only as regular files, never through a link (`reportkit.outdir`): a link, a pipe or a
+read only as regular files, never through a link (`reportkit.base.outdir`): a link, a pipe or a
 folder named like a PDF is one line and left alone, never read, kept or replaced.
 
 LibreOffice can hang (a stale profile, a document it chokes on), so the PDF step of a batch
@@ -53,15 +53,15 @@ from typing import NoReturn
 from defusedxml import DefusedXmlException, ElementTree
 from filelock import FileLock, Timeout
 
-from reportkit.hashing import digest_bytes
-from reportkit.outdir import NotAFile, kind_of, read_own
-from reportkit.pdf_archive import archived
-from reportkit.pdf_export import PdfKind, convert_to, lacks
+from reportkit.base.hashing import digest_bytes
+from reportkit.base.outdir import NotAFile, kind_of, read_own
+from reportkit.base.write import write_atomic
 from reportkit.problems import InputError, Problem
+from reportkit.publish.pdf_archive import archived
+from reportkit.publish.pdf_export import PdfKind, convert_to, lacks
 from reportkit.state import StateStore
 from reportkit.state.folder import LOCK_DIR, wait_seconds
 from reportkit.state.kept import keep_copy
-from reportkit.write import write_atomic
 
 SOFFICE_VARIABLE = "REPORTKIT_SOFFICE"
 SECONDS_VARIABLE = "REPORTKIT_PDF_SECONDS"

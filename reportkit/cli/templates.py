@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from reportkit.cli_help import EXIT_INPUT, USAGE, epilog
+from reportkit.cli.help import EXIT_INPUT, USAGE, epilog
 from reportkit.model import Language
 from reportkit.problems import InputError, Problem, Severity, has_errors
 
@@ -43,8 +43,8 @@ def templates() -> None:
 def export(folder: Path, force: bool) -> None:
     """Write the shipped templates into FOLDER (made if missing): report.docx for English
     editions, report.fr.docx and report.ar.docx for French and Arabic ones."""
+    from reportkit.base.write import write_atomic
     from reportkit.render import default_template
-    from reportkit.write import write_atomic
 
     shipped = [default_template(language) for language in Language]
     targets = [folder / template.name for template in shipped]

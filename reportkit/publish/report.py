@@ -17,17 +17,17 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportkit.clock import build_time
-from reportkit.existing import Existing, unwritable
-from reportkit.hashing import digest_bytes
-from reportkit.origin import Origin
-from reportkit.outdir import kind_of
+from reportkit.base.clock import build_time
+from reportkit.base.hashing import digest_bytes
+from reportkit.base.outdir import kind_of
+from reportkit.base.write import write_atomic
 from reportkit.problems import InputError
+from reportkit.publish.existing import Existing, unwritable
+from reportkit.publish.origin import Origin
 from reportkit.state import Record, StateStore
 from reportkit.state.ancestor import ancestor
 from reportkit.state.folder import NAME_BYTES
 from reportkit.state.kept import keep_copy
-from reportkit.write import write_atomic
 
 if TYPE_CHECKING:
     from reportkit.changes.report import ChangeReport
