@@ -121,7 +121,7 @@ def publish(
     changes = built.changes.lines() if built.changes else []
     notes = ""
     if built.changes is not None or kept or note.applied or note.conflicts:
-        from reportkit.changes.notes import change_notes
+        from reportkit.publish.notes import change_notes
 
         notes = change_notes(target.stem, built.changes, note)
     base_kept = ancestor(built.document)
