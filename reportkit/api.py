@@ -198,6 +198,7 @@ def _build_locked(
     from reportkit.publish.report import Built, Status, publish, write_notes
     from reportkit.render import render_report
     from reportkit.state import encode_model
+    from reportkit.template_check import refuse_unprintable
 
     remove_leftovers(target)
     found = existing_report(target)
@@ -223,6 +224,7 @@ def _build_locked(
         raise still_open(target, lock)
     prepared = prepared or prepare(source, language)
     model = encode_model(prepared.source)
+    refuse_unprintable(prepared.report, template)
     document = render_report(prepared.report, prepared.source.meeting, template)
     set_stamp(document, stamp_of(digest_bytes(model), inputs[1], inputs[2]))
     changes, notice = _changes(previous, inputs[0], prepared.source, store)

@@ -59,7 +59,6 @@ def render_report(
         # machinery loaded.
         from reportkit.render.user_template import render_user_template
 
-        _refuse_what_it_cannot_print(report, template)
         limits = limits or TemplateLimits.from_environment()
         document = render_user_template(template, values, limits)
     # The template's own paragraphs; those written below mark themselves as they are written.
@@ -80,23 +79,6 @@ def render_report(
     own_settings(document, report.language, identity)
     _set_properties(document, report, meeting)
     return document
-
-
-def _refuse_what_it_cannot_print(report: ArrangedReport, template: Path) -> None:
-    """A template restyled before title pages, running heads or annex forms existed prints
-    every meeting that does not ask for them; one that does is refused, not printed without."""
-    from reportkit.template_check import template_lacks
-    from reportkit.template_check.features import unusable
-
-    asked = unusable(report, template_lacks(template))
-    if asked:
-        raise TemplateProblem(
-            template,
-            " and ".join(f"{feature.asked_by} asks for {feature.name}" for feature in asked)
-            + ", which this template cannot print: it was restyled from an older template",
-            "export the shipped template again (`reportkit templates export DIR`) and"
-            " restyle it, or leave what asks for it empty",
-        )
 
 
 def _is_shipped(template: Path) -> bool:

@@ -14,13 +14,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from reportkit.arrange.result import ArrangedReport
 from reportkit.base.hashing import digest
 from reportkit.model import Language
 from reportkit.problems import InputError, Problem, Severity, has_errors
-from reportkit.render import default_template
-from reportkit.template_check.features import Feature, lacking
+from reportkit.render import TemplateProblem, default_template
+from reportkit.template_check.features import Feature, lacking, unusable
 
-__all__ = ["check_before_build", "template_lacks", "template_problems"]
+__all__ = ["check_before_build", "refuse_unprintable", "template_lacks", "template_problems"]
 
 
 def template_problems(template: Path) -> list[Problem]:
@@ -45,6 +46,21 @@ def template_lacks(template: Path) -> tuple[Feature, ...]:
     if digest(template) in _shipped_digests():
         return ()
     return _lacks(template, digest(template))
+
+
+def refuse_unprintable(report: ArrangedReport, template: Path) -> None:
+    """A template restyled before title pages, running heads or annex forms existed prints
+    every meeting that does not ask for them; one that does is refused, not printed without.
+    Checked here, before rendering, because only the template's check knows what it prints."""
+    asked = unusable(report, template_lacks(template))
+    if asked:
+        raise TemplateProblem(
+            template,
+            " and ".join(f"{feature.asked_by} asks for {feature.name}" for feature in asked)
+            + ", which this template cannot print: it was restyled from an older template",
+            "export the shipped template again (`reportkit templates export DIR`) and"
+            " restyle it, or leave what asks for it empty",
+        )
 
 
 @cache
