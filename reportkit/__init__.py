@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportkit.base.version import __version__ as __version__
 from reportkit.problems import InputError, Problem, Severity
 
-__version__ = "0.1.0"
 __all__ = ["InputError", "Problem", "Severity", "build", "check", "prepare"]
 
 

@@ -17,9 +17,9 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportkit import __version__
 from reportkit.arrange import arrange
 from reportkit.arrange.result import ArrangedReport
+from reportkit.base.version import __version__
 from reportkit.model import Language, MeetingInput
 from reportkit.problems import InputError, Problem, has_errors
 from reportkit.read import read_languages, read_workbook

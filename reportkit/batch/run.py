@@ -23,10 +23,10 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from time import perf_counter
 
-from reportkit import __version__
 from reportkit.api import build_report, edition_template, editions, output_path
 from reportkit.base.hashing import digest
 from reportkit.base.inputs import find_workbooks
+from reportkit.base.version import __version__
 from reportkit.model import Language
 from reportkit.problems import InputError, Problem
 from reportkit.publish.report import Status
