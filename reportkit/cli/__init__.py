@@ -9,7 +9,6 @@ out (`short_help`), since click cuts a docstring's first sentence at 45 characte
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from reportkit.cli.errors import apologise, fail_with, tell
 from reportkit.cli.help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
 from reportkit.cli.new import new
 from reportkit.cli.shown import install as install_escaping
@@ -219,9 +219,7 @@ def build(
             on_planned=progress.start,
         )
     except InputError as error:
-        for problem in error.problems:
-            click.echo(problem.line(error.source), err=True)
-        sys.exit(EXIT_INPUT)
+        fail_with(error)
     progress.finish()
     seconds = perf_counter() - start
     said: set[str] = set()
@@ -332,7 +330,7 @@ def check(workbooks: tuple[str, ...], output_format: str, lang: str | None) -> N
         try:
             problems = check_one(path, _languages(lang))
         except Exception:
-            _apologise(path)
+            apologise(path)
         findings.append((path, problems))
     if output_format == "json":
         report = [
@@ -364,17 +362,6 @@ def _summary(problems: list[Problem]) -> str:
     if not problems:
         return "no problems"
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-
-
-def _apologise(path: Path) -> None:
-    """A bug of ours, not the user's: say so briefly, show the traceback, stop."""
-    click.echo(
-        f"{path}: sorry, reportkit hit a bug it could not handle; "
-        "please report it with the details below.",
-        err=True,
-    )
-    traceback.print_exc()
-    sys.exit(EXIT_BUG)
 
 
 @main.command(
@@ -444,8 +431,7 @@ def diff(old: Path, new_version: Path) -> None:
         try:
             models.append(prepare(path).source)
         except InputError as error:
-            for problem in error.problems:
-                click.echo(problem.line(error.source), err=True)
+            tell(error)
     if len(models) < 2:
         sys.exit(EXIT_INPUT)
     changes = compare(models[0], models[1], load_reference())
@@ -476,9 +462,7 @@ def history(report: Path, search: str, output_format: str) -> None:
     try:
         records = report_history(report)
     except InputError as error:
-        for problem in error.problems:
-            click.echo(problem.line(error.source), err=True)
-        sys.exit(EXIT_INPUT)
+        fail_with(error)
     if search:
         records = matching(records, search)
     if output_format == "json":
@@ -527,8 +511,6 @@ def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float)
             if outcome.status is not Status.FAILED:
                 click.echo(f"{stamp} {outcome.status.value}: {outcome.report}", err=True)
     except InputError as error:
-        for problem in error.problems:
-            click.echo(problem.line(error.source), err=True)
-        sys.exit(EXIT_INPUT)
+        fail_with(error)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
+from reportkit.cli.errors import fail
 from reportkit.cli.help import EXIT_INPUT, USAGE, epilog
 from reportkit.model import Language
 
@@ -68,14 +68,14 @@ def new(workbook: Path, title: str, day: str, venue: str, lang: str, force: bool
     try:
         exists = workbook.exists()
     except OSError as error:  # a name the file system cannot hold (too long)
-        _fail(workbook, f"cannot be written ({error.strerror}) — choose a shorter name")
+        fail(workbook, f"cannot be written ({error.strerror}) — choose a shorter name")
     if exists and not force:
-        _fail(workbook, "the file exists — choose another name, or add --force to replace it")
+        fail(workbook, "the file exists — choose another name, or add --force to replace it")
     try:
         start = Start(meeting_day, title, venue, _editions(lang))
         write_atomic(workbook, blank_workbook(start))
     except OSError as error:
-        _fail(workbook, f"cannot be written ({error.strerror}) — choose another folder or name")
+        fail(workbook, f"cannot be written ({error.strerror}) — choose another folder or name")
     click.echo(str(workbook))
     if not title:
         click.echo(
@@ -117,8 +117,3 @@ def _editions(lang: str) -> tuple[Language, ...]:
     if lang == "all":
         return tuple(Language)
     return tuple(dict.fromkeys((Language.EN, Language(lang))))
-
-
-def _fail(workbook: Path, message: str) -> None:
-    click.echo(f"{workbook}: {message}", err=True)
-    sys.exit(EXIT_INPUT)

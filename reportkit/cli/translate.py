@@ -7,12 +7,12 @@ runs: it costs every other command's start-up nothing.
 from __future__ import annotations
 
 import sys
-import traceback
 from pathlib import Path
 
 import click
 
-from reportkit.cli.help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
+from reportkit.cli.errors import apologise, fail, fail_with
+from reportkit.cli.help import BUG, EXIT_INPUT, USAGE, epilog
 from reportkit.model import Language
 from reportkit.problems import InputError
 
@@ -89,19 +89,19 @@ def export_command(workbook: Path, lang: str, output: Path | None, force: bool) 
     language = Language(lang)
     target = output or workbook.with_name(f"{workbook.stem}.{language.value}.xlf")
     if target.is_dir():
-        _fail(target, "this is a folder — give the XLIFF file's name with -o")
+        fail(target, "this is a folder — give the XLIFF file's name with -o")
     if target.exists() and not force:
-        _fail(target, "the file exists — choose another name with -o, or add --force to replace it")
+        fail(target, "the file exists — choose another name with -o, or add --force to replace it")
     try:
         exported = export_workbook(workbook, language)
     except InputError as error:
-        _fail_with(error)
+        fail_with(error)
     except Exception:
-        _apologise(workbook)
+        apologise(workbook)
     try:
         write_atomic(target, exported.data)
     except OSError as error:
-        _fail(target, f"cannot be written ({error.strerror}) — choose another folder or name")
+        fail(target, f"cannot be written ({error.strerror}) — choose another folder or name")
     total = exported.translated + exported.to_translate + exported.to_review
     click.echo(
         f"{workbook}: {total} units in {target} for {language_name(language)}:"
@@ -144,7 +144,7 @@ def import_command(workbook: Path, xliff: Path) -> None:
     from reportkit.translate.importing import import_translations
 
     if workbook.suffix.casefold() in _XLIFF_SUFFIXES:
-        _fail(
+        fail(
             workbook,
             "this is the XLIFF file — give the workbook first, then the XLIFF file:"
             f" reportkit translate import meeting.xlsx {workbook.name}",
@@ -152,9 +152,9 @@ def import_command(workbook: Path, xliff: Path) -> None:
     try:
         imported = import_translations(workbook, xliff)
     except InputError as error:
-        _fail_with(error)
+        fail_with(error)
     except Exception:
-        _apologise(workbook)
+        apologise(workbook)
     for problem in imported.problems:
         click.echo(problem.line(str(workbook)), err=True)
     name = language_name(imported.language)
@@ -174,25 +174,3 @@ def import_command(workbook: Path, xliff: Path) -> None:
 
 
 _XLIFF_SUFFIXES = (".xlf", ".xliff")
-
-
-def _fail(path: Path, message: str) -> None:
-    click.echo(f"{path}: {message}", err=True)
-    sys.exit(EXIT_INPUT)
-
-
-def _fail_with(error: InputError) -> None:
-    for problem in error.problems:
-        click.echo(problem.line(error.source), err=True)
-    sys.exit(EXIT_INPUT)
-
-
-def _apologise(path: Path) -> None:
-    """A bug of ours, not the user's: say so briefly, show the traceback, stop."""
-    click.echo(
-        f"{path}: sorry, reportkit hit a bug it could not handle; "
-        "please report it with the details below.",
-        err=True,
-    )
-    traceback.print_exc()
-    sys.exit(EXIT_BUG)
