@@ -601,7 +601,3 @@ SHEETS: tuple[Sheet, ...] = (
 
 def sheet(name: str) -> Sheet:
     return next(s for s in SHEETS if s.name == name)
-
-
-def meeting_field(name: str) -> Column:
-    return next(f for f in MEETING_FIELDS if f.name == name)

@@ -330,11 +330,3 @@ def _paragraph_properties(paragraph: _Element) -> _Element:
         properties = OxmlElement("w:pPr")
         paragraph.insert(0, properties)
     return properties
-
-
-def is_paragraph(element: _Element) -> bool:
-    return element.tag == P
-
-
-def is_run(element: _Element) -> bool:
-    return element.tag == R

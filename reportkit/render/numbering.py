@@ -1,11 +1,10 @@
-"""Word list numbering: restarting the agenda's list at 1, labelling a list its own way.
+"""Word list numbering: which list a style or a paragraph belongs to, and a list labelled
+its own way.
 
-A numbered style continues its count across the whole document. The agenda must start
-from 1 whatever comes before it, so its paragraphs get a list instance of their own
-(`w:num` with a `startOverride`) — Word's own way to restart, which keeps renumbering
-live when the secretariat edits the document. A list labelled otherwise than its style's
-(`1-`, `a)`) gets a definition of its own: a copy of the style's, indents and fonts as the
-template has them, with the counter (`w:numFmt`) and the label (`w:lvlText`) it asks for.
+A list labelled otherwise than its style's (`1-`, `a)`) gets a definition of its own: a
+copy of the style's, indents and fonts as the template has them, with the counter
+(`w:numFmt`) and the label (`w:lvlText`) it asks for. (Restarting a list at 1 is the
+paragraph writer's, `blocks`.)
 """
 
 from __future__ import annotations
@@ -37,32 +36,6 @@ def paragraph_num_id(document: Document, paragraph: Paragraph) -> int | None:
     if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
         return ppr.numPr.numId.val
     return style_num_id(document, paragraph.style.name)
-
-
-def restart_list(document: Document, paragraphs: list[Paragraph], style_name: str) -> int | None:
-    """Give `paragraphs` a fresh instance of their style's list, starting at 1."""
-    num_id = style_num_id(document, style_name)
-    if num_id is None or not paragraphs:
-        return None
-    numbering = document.part.numbering_part.element
-    abstract_id = numbering.num_having_numId(num_id).abstractNumId.val
-    new_num = numbering.add_num(abstract_id)
-    new_num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    for paragraph in paragraphs:
-        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = 0
-        num_pr.get_or_add_numId().val = new_num.numId
-    return new_num.numId
-
-
-def paragraphs_in_style(document: Document, style_name: str) -> list[Paragraph]:
-    style_id = document.styles[style_name].style_id
-    body = document.element.body
-    return [
-        Paragraph(p, document._body)
-        for p in body.iter(qn("w:p"))
-        if p.pPr is not None and p.pPr.pStyle is not None and p.pPr.pStyle.val == style_id
-    ]
 
 
 def labelled_definition(numbering: BaseOxmlElement, abstract_id: int, labels: ListLabels) -> int:

@@ -13,7 +13,6 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
-from reportkit.arrange.dates import MONTHS
 from reportkit.schema import MEETING_FIELDS, NUMBER_FORMATS, SHEETS, Column, Format, Sheet
 
 INSTRUCTIONS_SHEET = "Instructions"
@@ -66,15 +65,6 @@ def _sheet_required(sheet: Sheet) -> str:
     if sheet.annex is not None:
         return f"if the report has its {sheet.annex.value} annex"
     return "yes" if sheet.required else ""
-
-
-def example_text(example: str | date | time) -> str:
-    """An example as it reads in a cell: `1 November 2022`, `13.15`."""
-    if isinstance(example, date):
-        return f"{example.day} {MONTHS[example.month - 1]} {example.year}"
-    if isinstance(example, time):
-        return f"{example:%H.%M}"
-    return example
 
 
 def add_instructions(book: Workbook) -> None:
