@@ -1,0 +1,51 @@
+"""The options several commands share, written once so they read and behave alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from reportkit.model import Language
+
+out_dir_option = click.option(
+    "-o",
+    "--out-dir",
+    "out_dir",
+    default="outputs",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the reports into.",
+)
+template_option = click.option(
+    "--template",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A restyled copy of the shipped template (`reportkit templates export`) to use.",
+)
+
+
+lang_option = click.option(
+    "--lang",
+    "lang",
+    type=click.Choice([*(language.value for language in Language), "all"]),
+    help="The edition: en, fr, ar, or all three [default: the workbook's field languages,"
+    " else en].",
+)
+
+
+def languages(lang: str | None) -> tuple[Language, ...] | None:
+    if lang is None:
+        return None
+    return tuple(Language) if lang == "all" else (Language(lang),)
+
+
+def format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
