@@ -172,7 +172,9 @@ def run_batch(
         if store is not None:
             store.close()
     ordered = [outcomes[i] for i in range(len(chosen))]
-    return _with_pdfs(ordered, out_dir, soffice, pdf_a) if soffice else ordered
+    return (
+        _with_pdfs(ordered, out_dir, soffice, pdf_a) if soffice else _with_stale(ordered, out_dir)
+    )
 
 
 def _refused(workbook: Path) -> Problem | None:
@@ -250,6 +252,25 @@ def _with_pdfs(
             )
         )
     return done
+
+
+def _with_stale(outcomes: list[Outcome], out_dir: Path) -> list[Outcome]:
+    """The outcomes, each report this build changed saying so when an older PDF of it
+    stands beside it (see `reportkit.publish.pdf_stale`); the PDFs are left alone."""
+    changed = [o for o in outcomes if o.report and o.status in (Status.BUILT, Status.MERGED)]
+    store = StateStore.open_existing(out_dir)[0] if changed else None
+    if store is None:
+        return outcomes
+    from reportkit.publish.pdf_stale import stale_pdf  # loads the PDF step: only when needed
+
+    try:
+        lines = {o.report: stale_pdf(o.report, store) for o in changed if o.report}
+    finally:
+        store.close()
+    return [
+        replace(o, notices=[*o.notices, line]) if o.report and (line := lines.get(o.report)) else o
+        for o in outcomes
+    ]
 
 
 def _plan(

@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     "--pdf",
     is_flag=True,
     help="Also make a tagged PDF beside each report, with LibreOffice (REPORTKIT_SOFFICE to "
-    "choose).",
+    "choose). Without it a PDF is left alone, and said to be older than a report that changed.",
 )
 @click.option(
     "--pdf-a",

@@ -208,12 +208,12 @@ def _current(report: Path, store: StateStore, kind: PdfKind) -> PdfResult | byte
     if data is None:
         return PdfResult(report, problem=f"{report}: no PDF — the report is gone; build again")
     recorded = store.pdf(report.name)
-    if existing is not None and recorded == (_made_from(data, kind), digest_bytes(existing)):
+    if existing is not None and recorded == (made_from(data, kind), digest_bytes(existing)):
         return PdfResult(report, pdf)
     return data
 
 
-def _made_from(report: bytes, kind: PdfKind) -> str:
+def made_from(report: bytes, kind: PdfKind) -> str:
     """What a PDF is recorded as made from: the report's bytes and the kind of PDF, so that
     asking for another kind (or upgrading from untagged PDFs) makes it again."""
     return digest_bytes(f"{kind.name}\n".encode() + report)
@@ -472,7 +472,7 @@ def _place(
             problem=f"{pdf}: the PDF cannot be written ({why}) — check the folder is writable, "
             "then build again",
         )
-    store.record_pdf(report.name, _made_from(data, kind), digest_bytes(outcome))
+    store.record_pdf(report.name, made_from(data, kind), digest_bytes(outcome))
     notice = f"{pdf}: {_without(missing)}" if missing else ""
     return PdfResult(report, pdf, made=True, kept=kept, notice=notice)
 
