@@ -30,6 +30,7 @@ if TYPE_CHECKING:
             "reportkit build meeting.xlsx --pdf       # and meeting.pdf beside it",
             "reportkit build meeting.xlsx --pdf-a     # meeting.pdf as PDF/A-2b, to archive",
             "reportkit build meeting.xlsx --lang all  # meeting.docx, .fr.docx, .ar.docx",
+            "reportkit build meeting.xlsx --open      # then opens meeting.docx, as a double-click",
         ],
         [
             (0, "every report built, merged or up to date"),
@@ -72,6 +73,13 @@ if TYPE_CHECKING:
 )
 @lang_option
 @click.option(
+    "--open",
+    "open_report",
+    is_flag=True,
+    help="Then open the first report written with the desktop's default application (not"
+    " when the build failed or nothing was written).",
+)
+@click.option(
     "--log",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the run's summary to this JSON file.",
@@ -86,6 +94,7 @@ def build(
     pdf: bool,
     pdf_a: bool,
     lang: str | None,
+    open_report: bool,
     log: Path | None,
 ) -> None:
     """Build OUTDIR/<name>.docx for each WORKBOOK: files, folders or globs (default: inputs/).
@@ -145,6 +154,12 @@ def build(
         sys.exit(EXIT_BUG)
     if any(o.status is Status.FAILED or o.pdf_error for o in outcomes):
         sys.exit(EXIT_INPUT)
+    written = [o.report for o in outcomes if o.report and o.status in (Status.BUILT, Status.MERGED)]
+    if open_report and written:
+        from reportkit.cli.opener import open_with_desktop
+
+        if line := open_with_desktop(written[0]):
+            click.echo(line, err=True)
 
 
 def _report(outcome: Outcome, said: set[str]) -> None:
