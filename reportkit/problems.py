@@ -1,7 +1,9 @@
 """Problems found in a workbook, reported all at once and located to the cell.
 
 A rapporteur fixes a workbook from this list alone, so every problem names where it is
-(`Sheet!C14`) and what to do about it; errors stop a build, warnings do not.
+(`Sheet!C14`) and what to do about it; errors stop a build, warnings do not. A warning
+`tidied` says what reportkit put right by itself as the house writes it (an honorific's
+spelling, a typed number taken off): nothing to do, so `check` counts them in one line.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class Problem:
     hint: str
     location: str = ""
     severity: Severity = Severity.ERROR
+    tidied: bool = False
 
     def line(self, source: str) -> str:
         """The one line a user reads: `file: Sheet!C14: what is wrong — what to do`."""
@@ -30,13 +33,14 @@ class Problem:
         label = "" if self.severity is Severity.ERROR else "warning: "
         return f"{where}: {label}{self.message} — {self.hint}"
 
-    def as_dict(self, source: str) -> dict[str, str]:
+    def as_dict(self, source: str) -> dict[str, str | bool]:
         return {
             "file": source,
             "location": self.location,
             "severity": self.severity.value,
             "message": self.message,
             "hint": self.hint,
+            "tidied": self.tidied,
         }
 
 

@@ -98,6 +98,7 @@ def test_check_json_gives_the_same_findings(tmp_path: Path) -> None:
             "file": str(bad),
             "errors": 1,
             "warnings": 0,
+            "tidied": 0,
             "problems": [
                 {
                     "file": str(bad),
@@ -105,6 +106,7 @@ def test_check_json_gives_the_same_findings(tmp_path: Path) -> None:
                     "severity": "error",
                     "message": 'unknown Kind "chapter"',
                     "hint": "write one of: paragraph, heading, subheading, text, item, bullet, note",
+                    "tidied": False,
                 }
             ],
         }

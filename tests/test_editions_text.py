@@ -177,8 +177,8 @@ def test_a_missing_translation_is_a_located_warning_and_the_english_is_printed(
     warnings = {p.location: p.message for p in problems if p.severity is Severity.WARNING}
     assert 'no French text in "Value fr"' in warnings["Meeting!C4"]
     assert 'no French text in "Text fr"' in warnings["Report!C3"]
-    # A sheet without the column at all is said once, at its header.
-    assert 'no column "Text fr"' in warnings["Agenda!1:1"]
+    # A sheet without the column at all is said once, at the header it would stand beside.
+    assert 'no column "Text fr"' in warnings["Agenda!B1"]
     _, english_problems = read_workbook(workbook, EN)
     assert not [p for p in english_problems if "French" in p.message]
 
@@ -186,7 +186,7 @@ def test_a_missing_translation_is_a_located_warning_and_the_english_is_printed(
 def test_an_arabic_edition_warns_of_its_own_missing_columns(tmp_path: Path) -> None:
     workbook = translated_workbook(tmp_path / "m.xlsx")
     _, problems = read_workbook(workbook, AR)
-    assert any(p.location == "Report!1:1" and 'no column "Text ar"' in p.message for p in problems)
+    assert any(p.location == "Report!B1" and 'no column "Text ar"' in p.message for p in problems)
 
 
 def test_a_translation_keeps_the_english_order_unless_its_own_ordering_says() -> None:

@@ -87,7 +87,7 @@ def test_a_title_typed_in_full_is_printed_as_typed_and_translated_as_the_house_t
 
 
 def test_only_abbreviations_typed_otherwise_are_warned_about(workbook: Path) -> None:
-    result = cli("check", str(workbook))
+    result = cli("check", "-v", str(workbook))
     honorifics = [line for line in result.stdout.splitlines() if "honorific" in line]
     assert [line.split(": ", 2)[1:] for line in honorifics] == [
         [

@@ -253,8 +253,7 @@ def test_every_linked_cell_read_is_said_once_naming_its_workbooks(tmp_path: Path
         f" date — {LINK_HINT}",
         f"{path}: Meeting!B5: {linked('another workbook, Prices.xlsx')}",
         f"{path}: Report!B2: {linked('another workbook, Budget.xlsx')}",
-        f"{path}: Report!B3: {linked('other workbooks, Budget.xlsx and Prices.xlsx')}",
-        f"{path}: Report!B4: {linked('other workbooks, Budget.xlsx and Prices.xlsx')}",
+        f"{path}: Report!B3, B4 (2 cells): {linked('other workbooks, Budget.xlsx and Prices.xlsx')}",
         f"{path}: 0 errors, 5 warnings",
     ]
     prepared = reportkit.prepare(path)
@@ -277,9 +276,9 @@ def test_a_link_hides_no_error_and_a_missing_value_is_said_as_such(tmp_path: Pat
     assert lines == [
         f'{path}: Report!A2: unknown Kind "chapter" — write one of: paragraph, heading,'
         " subheading, text, item, bullet, note",
-        f"{path}: Report!A2: {linked('another workbook, Kinds.xlsx')}",
         f"{path}: Agenda!B2: the formula has no saved result — open the workbook in Excel and"
         " save it, or type the value instead",
+        f"{path}: Report!A2: {linked('another workbook, Kinds.xlsx')}",
         f"{path}: 2 errors, 1 warning",
     ]
 
@@ -325,8 +324,7 @@ def test_an_array_formula_linked_to_another_workbook_is_said_at_each_cell(
     set_cell_xml(path, 5, "E3", '<c r="E3" t="str"><v>Adviser</v></c>')
     set_cell_xml(path, 5, "G2", '<c r="G2" t="str"><f>[1]Staff!C2</f><v>not read</v></c>')
     assert check_lines(path) == [
-        f"{path}: Participants!E2: {linked('another workbook, Staff.xlsx')}",
-        f"{path}: Participants!E3: {linked('another workbook, Staff.xlsx')}",
+        f"{path}: Participants!E2, E3 (2 cells): {linked('another workbook, Staff.xlsx')}",
         f"{path}: 0 errors, 2 warnings",
     ]
     people = reportkit.prepare(path).source.participants

@@ -1,5 +1,5 @@
-"""`reportkit check`: every problem of each workbook, one line each or as JSON, nothing
-written."""
+"""`reportkit check`: every problem of each workbook, errors first and warnings grouped
+(`triage`), or all of them as JSON; nothing written."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from reportkit.problems import Problem, Severity, has_errors
     epilog=epilog(
         [
             "reportkit check meeting.xlsx",
+            "reportkit check meeting.xlsx -q           # errors only",
+            "reportkit check meeting.xlsx -v           # every cell, and what was tidied",
             "reportkit check inputs/ --format json",
             "reportkit check meeting.xlsx --lang fr   # the French edition's problems",
         ],
@@ -31,17 +33,33 @@ from reportkit.problems import Problem, Severity, has_errors
     ),
 )
 @click.argument("workbooks", nargs=-1, required=True)
-@format_option("One line per problem, or the same findings as JSON.")
+@format_option("Lines for people, or every finding, ungrouped, as JSON.")
 @lang_option
-def check(workbooks: tuple[str, ...], output_format: str, lang: str | None) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print the errors only.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Name every cell of a kind of warning, and list each entry reportkit tidied.",
+)
+def check(
+    workbooks: tuple[str, ...], output_format: str, lang: str | None, quiet: bool, verbose: bool
+) -> None:
     """Check WORKBOOKs (files, folders or globs) for problems without writing anything.
 
-    Each problem is one line, `file: Sheet!C14: what is wrong — what to do`; warnings say
-    `warning:` and do not stop a build.
+    Errors come first, one line each: `file: Sheet!C14: what is wrong — what to do`. Then
+    warnings, which do not stop a build: the same warning at several cells is one line
+    naming its cells. What reportkit tidied by itself (an honorific's spelling, a typed
+    number taken off, a time typed as a number) is counted in one line; -v lists it.
+    On a terminal errors are red and warnings yellow, unless NO_COLOR is set.
     """
     from reportkit.api import check as check_one
     from reportkit.base.inputs import find_workbooks
+    from reportkit.cli import colour
+    from reportkit.cli.triage import triaged
 
+    if quiet and verbose:
+        raise click.UsageError("-q and -v ask for opposite things; give one of them")
     paths = find_workbooks(workbooks)
     if not paths:
         raise click.UsageError("no workbook found in " + ", ".join(workbooks))
@@ -53,32 +71,23 @@ def check(workbooks: tuple[str, ...], output_format: str, lang: str | None) -> N
             apologise(path)
         findings.append((path, problems))
     if output_format == "json":
-        report = [
-            {
-                "file": str(path),
-                "errors": _errors(problems),
-                "warnings": len(problems) - _errors(problems),
-                "problems": [p.as_dict(str(path)) for p in problems],
-            }
-            for path, problems in findings
-        ]
-        click.echo(json_text(report))
+        click.echo(json_text([_as_json(str(path), problems) for path, problems in findings]))
     else:
         for path, problems in findings:
-            for problem in problems:
-                click.echo(problem.line(str(path)))
-            click.echo(f"{path}: {_summary(problems)}")
+            for line in triaged(str(path), problems, verbose=verbose, quiet=quiet):
+                colour.echo(line.text, line.severity)
     if any(has_errors(problems) for _, problems in findings):
         sys.exit(EXIT_INPUT)
 
 
-def _errors(problems: list[Problem]) -> int:
-    return sum(p.severity is Severity.ERROR for p in problems)
-
-
-def _summary(problems: list[Problem]) -> str:
-    errors = _errors(problems)
-    warnings = len(problems) - errors
-    if not problems:
-        return "no problems"
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+def _as_json(source: str, problems: list[Problem]) -> dict[str, object]:
+    """Every problem of a workbook, each on its own, with the counts the lines give."""
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    tidied = sum(p.tidied for p in problems)
+    return {
+        "file": source,
+        "errors": errors,
+        "warnings": len(problems) - errors - tidied,
+        "tidied": tidied,
+        "problems": [p.as_dict(source) for p in problems],
+    }

@@ -54,6 +54,12 @@ class EscapingStream:
         return getattr(self._stream, name)
 
 
+def underneath(stream: TextIO) -> TextIO:
+    """The stream an `EscapingStream` writes to, for a line already passed through `shown`
+    that carries codes of our own (`colour`); any other stream as it is."""
+    return stream._stream if isinstance(stream, EscapingStream) else stream
+
+
 def install() -> None:
     """Send everything printed to standard output and error through `shown`."""
     if not isinstance(sys.stdout, EscapingStream):

@@ -153,6 +153,7 @@ def _honorific(row: Row, column: str, problems: list[Problem], slip: str = _SLIP
                 f'nothing to do; type "{shown}" to silence this',
                 row.ref(column),
                 Severity.WARNING,
+                tidied=True,
             )
         )
     return honorific

@@ -95,6 +95,7 @@ def _day_row_warnings(open_days: list[_OpenDay]) -> list[Problem]:
                     "nothing to do if that is meant",
                     opened.location,
                     Severity.WARNING,
+                    tidied=True,
                 )
             )
         else:
@@ -139,6 +140,7 @@ def _points(row: Row, problems: list[Problem]) -> tuple[str, ...]:
                 "each line prints with a bullet of its own; delete the typed ones from the cell",
                 row.source("Points"),
                 Severity.WARNING,
+                tidied=True,
             )
         )
     return tuple(points)
@@ -217,6 +219,7 @@ def _number_time(number: float, location: str, problems: list[Problem]) -> time 
             f"if that is right, type it as {parsed.hour}:{parsed:%M} so that Excel stores a time",
             location,
             Severity.WARNING,
+            tidied=True,
         )
     )
     return parsed

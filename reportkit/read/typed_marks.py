@@ -36,6 +36,7 @@ def removed_mark(mark: str, word_marks: str, location: str) -> Problem:
         f"{word_marks}; delete it from the cell",
         location,
         Severity.WARNING,
+        tidied=True,
     )
 
 

@@ -164,7 +164,8 @@ class SheetTable:
 
     def untranslated(self, row: Row, column: str, twin: str, instead: str = "") -> None:
         """A text another edition prints `instead` (by default the English): said at the
-        empty cell, or once for the sheet when the whole column is missing."""
+        empty cell, or once for the sheet when the whole column is missing, at the header of
+        the column it would stand beside."""
         name = language_name(self.language)
         if normalise_name(twin) in self.columns:
             self.problems.append(
@@ -182,11 +183,16 @@ class SheetTable:
                 Problem(
                     f'no column "{twin}", so the {name} edition prints '
                     + (instead or f"the {column} column's English text"),
-                    f'add a column "{twin}" with the {name} text',
-                    f"{self.name}!1:1",
+                    f'add a column "{twin}" with the {name} text beside it',
+                    self._header_ref(column),
                     Severity.WARNING,
                 )
             )
+
+    def _header_ref(self, column: str) -> str:
+        """`Report!B1`, the header cell of `column`; the header row when it has none."""
+        index = self.columns.get(normalise_name(column))
+        return f"{self.name}!1:1" if index is None else cell_ref(self.name, index + 1, 1)
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
