@@ -66,8 +66,8 @@ def test_a_single_build_with_nothing_to_do_says_up_to_date(tmp_path: Path) -> No
 def test_watch_on_a_missing_file_is_an_error_at_once(tmp_path: Path) -> None:
     missing = tmp_path / "meeting.xlsx"
     result = run("watch", str(missing), timeout=60)
-    assert result.returncode == 2
-    assert f"File '{missing}' does not exist." in result.stderr
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{missing}: the file does not exist — check the path"]
 
 
 def test_an_organisation_not_known_is_said_to_take_section_other() -> None:

@@ -30,14 +30,14 @@ if TYPE_CHECKING:
             "reportkit build meeting.xlsx --pdf       # and meeting.pdf beside it",
             "reportkit build meeting.xlsx --pdf-a     # meeting.pdf as PDF/A-2b, to archive",
             "reportkit build meeting.xlsx --lang all  # meeting.docx, .fr.docx, .ar.docx",
-            "reportkit build meeting.xlsx --open      # then opens meeting.docx, as a double-click",
+            "reportkit build meeting.xlsx --open      # then opens outputs/meeting.docx",
         ],
         [
             (0, "every report built, merged or up to date"),
             (
                 EXIT_INPUT,
-                "a workbook or the template has errors, or a PDF could not be made (one line"
-                " each); the others are still built",
+                "a workbook or the template is missing or has errors, or a PDF could not be made"
+                " (one line each); the others are still built",
             ),
             USAGE,
             BUG,

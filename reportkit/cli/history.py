@@ -20,10 +20,14 @@ from reportkit.problems import InputError
             "reportkit history outputs/meeting.docx",
             "reportkit history outputs/meeting.docx --search kuwait",
         ],
-        [(0, "listed"), (EXIT_INPUT, "no build of REPORT is recorded"), USAGE],
+        [
+            (0, "listed"),
+            (EXIT_INPUT, "REPORT does not exist, or no build of it is recorded"),
+            USAGE,
+        ],
     ),
 )
-@click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("report", type=click.Path(path_type=Path))
 @click.option("--search", default="", help="Only builds whose changes mention TEXT (any case).")
 @format_option("Lines for people, or JSON.")
 def history(report: Path, search: str, output_format: str) -> None:

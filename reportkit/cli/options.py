@@ -20,7 +20,7 @@ out_dir_option = click.option(
 )
 template_option = click.option(
     "--template",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="A restyled copy of the shipped template (`reportkit templates export`) to use.",
 )
 

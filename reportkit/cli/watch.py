@@ -19,16 +19,24 @@ from reportkit.problems import InputError
         ["reportkit watch meeting.xlsx", "reportkit watch meeting.xlsx -o reports"],
         [
             (0, "stopped with Ctrl+C"),
-            (EXIT_INPUT, "the template or the output folder cannot be used"),
-            (USAGE[0], "usage error, or WORKBOOK does not exist"),
+            (
+                EXIT_INPUT,
+                "WORKBOOK does not exist or is no file, or the template or the output folder"
+                " cannot be used (one line each)",
+            ),
+            USAGE,
         ],
     ),
 )
-@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("workbook", type=click.Path(path_type=Path))
 @out_dir_option
 @template_option
 @click.option(
-    "--interval", default=1.0, show_default=True, help="Seconds between looks at the file."
+    "--interval",
+    type=click.FloatRange(min=0, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Seconds between looks at the file.",
 )
 def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float) -> None:
     """Rebuild WORKBOOK's report each time it is saved, until Ctrl+C.
@@ -37,7 +45,13 @@ def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float)
     """
     from reportkit.batch.run import Status
     from reportkit.batch.watch import watch_workbook
+    from reportkit.read.safety import file_problem
 
+    # A workbook that is not there would be waited for in silence; it is a mistake in the
+    # input, said and ended as `build` says and ends it.
+    problem = file_problem(workbook)
+    if problem is not None:
+        fail_with(InputError(str(workbook), [problem]))
     click.echo(f"watching {workbook} (Ctrl+C to stop)", err=True)
     try:
         for outcome in watch_workbook(workbook, out_dir, template, interval):

@@ -9,13 +9,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reportkit.problems import InputError, Problem
+from reportkit.read.safety import file_problem
 from reportkit.state import STATE_DIR, Record, StateStore
 from reportkit.state.store import DATABASE
 
 
 def report_history(report: Path) -> list[Record]:
-    """Every finished build of `report`, oldest first; `InputError` if there is no record."""
+    """Every finished build of `report`, oldest first; `InputError` if there is no record.
+
+    A report deleted since it was built still has its history; with no record either, the
+    mistake is most likely the path, said as every command says a file that is not there."""
     if not (report.parent / STATE_DIR / DATABASE).is_file():
+        if not report.exists() and (missing := file_problem(report, "report")) is not None:
+            raise InputError(str(report), [missing])
         raise InputError(
             str(report),
             [
