@@ -8,13 +8,13 @@ sheet that must still pass.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-import openpyxl.xml
 import pytest
 
 import reportkit
@@ -550,9 +550,17 @@ def test_the_sample_and_the_shipped_template_pass() -> None:
     assert problems == []
 
 
-def test_openpyxl_parses_sheets_with_defusedxml() -> None:
-    """openpyxl swaps in defusedxml only when it imports; it is a declared dependency."""
-    assert openpyxl.xml.DEFUSEDXML is True
+def test_no_workbook_is_parsed_by_openpyxl_at_run_time() -> None:
+    """A user's workbook is read by calamine after the archive checks above, and the XML
+    reportkit parses itself by lxml with entities off: openpyxl (whose XML parsing would
+    need defusedxml to be safe) only writes new workbooks."""
+    package = Path(reportkit.__file__).parent
+    loading = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if re.search(r"\bload_workbook\b|openpyxl\.reader", path.read_text(encoding="utf-8"))
+    ]
+    assert loading == []
 
 
 def test_a_million_formatted_empty_rows_pass_the_archive_checks(tmp_path: Path) -> None:
