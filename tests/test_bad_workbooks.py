@@ -14,12 +14,9 @@ from docx.oxml.ns import qn
 
 import reportkit
 from reportkit.problems import Severity
+from tests.checked import lines_of
 from tests.commands import reportkit_cli
 from tests.workbooks import MINIMAL, set_cell_xml, variant, write_workbook
-
-
-def lines_of(path: Path) -> list[str]:
-    return [p.line(path.name) for p in reportkit.check(path)]
 
 
 def build_cli(path: Path, out: Path) -> subprocess.CompletedProcess[str]:

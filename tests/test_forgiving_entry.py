@@ -7,27 +7,16 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from docx import Document
 from openpyxl import load_workbook
 
 import reportkit
 from reportkit.read.cells import number_as_time, swapped_reading, typed_number
 from reportkit.read.honorifics import HOUSE_LIST, house_honorific
+from tests.checked import built_texts, lines_of
 from tests.workbooks import MINIMAL, variant, write_workbook
 
 PROGRAMME_HEADER = ["Day", "Start", "End", "Title", "Points"]
 PEOPLE_HEADER = list(MINIMAL["Participants"][0])
-
-
-def lines_of(path: Path) -> list[str]:
-    return [p.line(path.name) for p in reportkit.check(path)]
-
-
-def built_texts(path: Path, out: Path) -> list[str]:
-    """The built report's paragraphs, then those of its tables' cells, in order."""
-    document = Document(str(reportkit.build(path, out)))
-    cells = [p.text for t in document.tables for c in t._cells for p in c.paragraphs]
-    return [p.text for p in document.paragraphs] + cells
 
 
 def test_times_typed_as_numbers_are_read_and_said(tmp_path: Path) -> None:

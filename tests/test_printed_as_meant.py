@@ -7,24 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
-
-import reportkit
+from tests.checked import built_texts, lines_of
 from tests.commands import reportkit_cli
 from tests.workbooks import MINIMAL, arabic_meeting, variant, write_workbook
 
 PEOPLE_HEADER = list(MINIMAL["Participants"][0])
-
-
-def lines_of(path: Path) -> list[str]:
-    return [p.line(path.name) for p in reportkit.check(path)]
-
-
-def built_texts(path: Path, out: Path) -> list[str]:
-    """The built report's paragraphs, then those of its tables' cells, in order."""
-    document = Document(str(reportkit.build(path, out)))
-    cells = [p.text for t in document.tables for c in t._cells for p in c.paragraphs]
-    return [p.text for p in document.paragraphs] + cells
 
 
 def test_a_title_typed_in_the_first_name_moves_to_the_honorific_once(tmp_path: Path) -> None:
