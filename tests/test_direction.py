@@ -55,6 +55,11 @@ def meeting() -> dict[str, list[list[object]]]:
             ["paragraph", "The Meeting was held on 10-11 May in Ankara.", RANGE],
             ["paragraph", CAIRO, "شكر الاجتماع جامعة القاهرة."],
         ],
+        Participants=[
+            ["Delegation", "Honorific", "First name", "Last name", "Position", "Organisation"],
+            ["Egypt", "Mr.", "Ahmed", "Hassan", "Director", "Ministry of Trade"],
+            ["Egypt", None, "Ziya", "Sari", "Expert", None],
+        ],
     )
 
 
@@ -295,3 +300,16 @@ def test_a_programme_cell_left_in_english_runs_left_to_right_in_the_arabic_editi
     )
     odt = soffice_convert(built["ar"], "odt", tmp_path)
     assert writing_mode(odt, "Opening") == "lr-tb"
+
+
+def test_a_latin_name_in_the_arabic_list_runs_right_to_left_with_the_list(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    """A name typed without an honorific has no Arabic letter, yet its line belongs to the
+    right-to-left list: it starts at the right margin like the others, the name an island."""
+    name = paragraph_of(built["ar"], "-ZIYA SARI")
+    assert direction(name) == "rtl"
+    assert runs(name) == [("-", True), ("ZIYA SARI", False)]
+    odt = soffice_convert(built["ar"], "odt", tmp_path)
+    assert writing_mode(odt, "-ZIYA SARI") == writing_mode(odt, "-السيد") == "rl-tb"
+    assert direction(paragraph_of(built["en"], "-ZIYA SARI")) == "style"

@@ -75,16 +75,23 @@ class ParagraphWriter:
     def participants(self, sections: tuple[ParticipantSection, ...]) -> Iterator[str]:
         for section in sections:
             heading = f"{section.letter}. {section.heading}"
-            yield self.paragraph(styles.PARTICIPANTS_SECTION, heading, markup=False)
+            yield self.listed(styles.PARTICIPANTS_SECTION, heading)
             for group in section.groups:
                 if section.grouped:
-                    yield self.paragraph(styles.DELEGATION_HEADING, group.heading, markup=False)
+                    yield self.listed(styles.DELEGATION_HEADING, group.heading)
                 for person in group.people:
-                    yield self.paragraph(styles.DELEGATE_NAME, person.name_line, markup=False)
+                    yield self.listed(styles.DELEGATE_NAME, person.name_line)
                     details = (
                         styles.DELEGATE_DETAILS_LAST if person.last else styles.DELEGATE_DETAILS
                     )
-                    yield self.paragraph(details, person.details, markup=False)
+                    yield self.listed(details, person.details)
+
+    def listed(self, style: str, text: str) -> str:
+        """A line of the list of participants: it runs in the edition's direction whatever
+        its script, so that every line of the list starts at the same margin — a Latin name
+        in the Arabic edition is an island in a right-to-left line, not a line of its own
+        direction set against the other margin."""
+        return self.paragraph(style, text, markup=False, direction=self._right_to_left)
 
     def paragraph(
         self,
@@ -96,10 +103,12 @@ class ParagraphWriter:
         markup: bool = True,
         labels: ListLabels | None = None,
         keep_next: bool = False,
+        direction: bool | None = None,
     ) -> str:
         """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`;
         `labels` label the restarted list it opens, otherwise than its style's; `keep_next`
-        keeps it on the page of the next paragraph, whatever its style says.
+        keeps it on the page of the next paragraph, whatever its style says; `direction`
+        (right to left or not), when given, is the paragraph's instead of its text's.
 
         Its direction is its text's (see `direction`): in the Arabic edition right to left
         unless it is left in English, elsewhere right to left when it starts in Arabic.
@@ -109,7 +118,9 @@ class ParagraphWriter:
             shown = "".join(span.text for span in spans)
         else:
             spans, shown = (Span(text),), text
-        rtl = paragraph_right_to_left(shown, self._right_to_left)
+        rtl = (
+            paragraph_right_to_left(shown, self._right_to_left) if direction is None else direction
+        )
         key = (style, restart, rtl, keep_next)
         opening = self._openings.get(key)
         if opening is None:

@@ -230,13 +230,16 @@ def _grown(
     text: str, kinds: str, start: int, end: int, floor: int, clinging: frozenset[str]
 ) -> tuple[int, int]:
     """An island's bounds grown over the punctuation and digits typed against it, forwards
-    then backwards (not past `floor`, where the island before it ends)."""
+    then backwards (not past `floor`, where the island before it ends). What opens the
+    paragraph belongs to the paragraph — a list's dash before a Latin name stays at the
+    start of a right-to-left line — but for an opening bracket or quote closed inside."""
     while end < len(text) and kinds[end] in clinging and _may_follow(text[end], text[start:end]):
         end += 1
     while (
         start > floor
         and kinds[start - 1] in clinging
         and _may_lead(text[start - 1], text[start:end])
+        and (start > 1 or text[0] in _OPENING)
     ):
         start -= 1
     return start, end
