@@ -161,7 +161,7 @@ def test_a_publisher_replaces_the_secretariat(tmp_path: Path) -> None:
     assert shown["Title Page Publisher"] == "SESRIC"
 
 
-@pytest.mark.parametrize("typed", ["seven", "0", "-3", "7.5"])
+@pytest.mark.parametrize("typed", ["seven", "0", "-3", "7.5", "7²"])
 def test_a_first_page_that_is_no_page_number_is_a_located_error(tmp_path: Path, typed: str) -> None:
     with pytest.raises(InputError) as raised:
         build(tmp_path, ["first_page", typed])

@@ -447,3 +447,17 @@ def test_other_commands_do_not_import_translate_toolkit() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout == "False\n"
+
+
+def test_export_force_keeps_the_file_it_replaces(tmp_path: Path) -> None:
+    """A translator's returned file may stand at the export's name: --force keeps it first."""
+    workbook = copy(SAMPLE, tmp_path)
+    xlf = export(workbook)
+    returned = xlf.read_bytes().replace(b"<target", b"<target xml:lang='fr'", 1)
+    xlf.write_bytes(returned)
+    result = run("translate", "export", str(workbook), "--lang", "fr", "--force")
+    assert result.returncode == 0, result.stderr
+    kept = list((tmp_path / ".reportkit" / "kept").glob("meeting.*.xlf"))
+    assert [k.read_bytes() for k in kept] == [returned]
+    assert f"{xlf}: the previous file is kept at {kept[0]}" in result.stderr
+    assert xlf.read_bytes() != returned

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from reportkit.cli.errors import fail_with
+from reportkit.cli.errors import fail, fail_with
 from reportkit.cli.help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
 from reportkit.cli.options import lang_option, languages, out_dir_option, template_option
 from reportkit.problems import InputError
@@ -149,7 +149,10 @@ def build(
     elif outcomes[0].status is Status.UNCHANGED and not outcomes[0].notices:
         click.echo(f"{outcomes[0].report}: up to date", err=True)
     if log:
-        write_atomic(log, summary.as_json(outcomes, seconds).encode("utf-8"))
+        try:
+            write_atomic(log, summary.as_json(outcomes, seconds).encode("utf-8"))
+        except OSError as error:
+            fail(log, f"the log cannot be written ({error.strerror}) — choose another folder")
     if any(o.bug for o in outcomes):
         sys.exit(EXIT_BUG)
     if any(o.status is Status.FAILED or o.pdf_error for o in outcomes):

@@ -84,7 +84,9 @@ def export_command(workbook: Path, lang: str, output: Path | None, force: bool) 
     """
     from reportkit.arrange.language import language_name
     from reportkit.base.write import write_atomic
+    from reportkit.state.kept import NotKept, dated_copy
     from reportkit.translate.exporting import export_workbook
+    from reportkit.translate.keep import kept_folder
 
     language = Language(lang)
     target = output or workbook.with_name(f"{workbook.stem}.{language.value}.xlf")
@@ -98,6 +100,12 @@ def export_command(workbook: Path, lang: str, output: Path | None, force: bool) 
         fail_with(error)
     except Exception:
         apologise(workbook)
+    if target.exists():  # --force: the translator's file is kept before it is replaced
+        try:
+            kept = dated_copy(kept_folder(target), target, target.read_bytes())
+        except (NotKept, OSError) as error:
+            fail(target, f"could not be kept before it is replaced ({error}) — nothing written")
+        click.echo(f"{target}: the previous file is kept at {kept}", err=True)
     try:
         write_atomic(target, exported.data)
     except OSError as error:

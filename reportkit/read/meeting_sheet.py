@@ -255,7 +255,7 @@ def _first_page(row: Row | None, column: str, problems: list[Problem]) -> int:
     typed = row.text(column).strip() if row else ""
     if not typed or row is None:
         return 1
-    if typed.isdigit() and int(typed) >= 1:
+    if typed.isdecimal() and int(typed) >= 1:  # isdigit takes ² too, which int refuses
         return int(typed)
     problems.append(
         Problem(

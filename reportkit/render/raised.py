@@ -14,6 +14,7 @@ from copy import deepcopy
 
 from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.run import Run
@@ -31,7 +32,10 @@ def raise_marked(document: Document) -> None:
     roots += [
         part.element
         for part in document.part.package.iter_parts()
-        if part.content_type in (CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FOOTNOTES)
+        # A template's own footnotes part is loaded as a plain Part (python-docx has no
+        # class for it) and holds no marks; the notes reportkit writes are an XmlPart.
+        if isinstance(part, XmlPart)
+        and part.content_type in (CT.WML_HEADER, CT.WML_FOOTER, CT.WML_FOOTNOTES)
     ]
     for root in roots:
         for text in [t for t in root.iter(_TEXT) if t.text and RAISED_START in t.text]:
