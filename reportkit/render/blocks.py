@@ -87,11 +87,11 @@ class ParagraphWriter:
                     yield self.listed(details, person.details)
 
     def listed(self, style: str, text: str) -> str:
-        """A line of the list of participants: it runs in the edition's direction whatever
-        its script, so that every line of the list starts at the same margin — a Latin name
-        in the Arabic edition is an island in a right-to-left line, not a line of its own
-        direction set against the other margin."""
-        return self.paragraph(style, text, markup=False, direction=self._right_to_left)
+        """A line of the list of participants. In the Arabic edition it runs right to left
+        whatever its script, so that every line starts at the same margin: a Latin name is
+        an island in a right-to-left line, not a line set against the other margin. In the
+        other editions a line typed in Arabic runs right to left, as any Arabic text."""
+        return self.paragraph(style, text, markup=False, direction=self._right_to_left or None)
 
     def paragraph(
         self,
