@@ -11,8 +11,9 @@ Names of months and days are spelled out here rather than taken from `strftime`,
 from __future__ import annotations
 
 from datetime import date, time
+from functools import cache
 
-from babel.dates import get_day_names, get_month_names
+import icu
 
 from reportkit.model import DateStyle, Language, Meeting
 
@@ -108,7 +109,7 @@ def day_heading(
         return f"{WEEKDAYS[day.weekday()]}, {day_month_range(day, None)}"
     if language is Language.EN:
         return f"{WEEKDAYS[day.weekday()]}, {long_date(day)}"
-    weekday = get_day_names("wide", locale=language.value)[day.weekday()]
+    weekday = _names(language.value).weekdays[day.weekday()]
     separator = "، " if language is Language.AR else " "
     return f"{weekday}{separator}{_local_day(day, language)}"
 
@@ -118,13 +119,31 @@ _COMMA = {Language.EN: ", ", Language.FR: ", ", Language.AR: "، "}
 _SEMICOLON = {Language.EN: "; ", Language.FR: "\u202f; ", Language.AR: "؛ "}
 
 
+class _Names:
+    """A locale's wide month names (January first) and weekday names (Monday first)."""
+
+    def __init__(self, locale: str) -> None:
+        symbols = icu.DateFormatSymbols(icu.Locale(locale))
+        self.months = tuple(symbols.getMonths())
+        # ICU counts weekdays from 1, Sunday, behind an empty slot 0.
+        sunday_first = symbols.getWeekdays()[1:]
+        self.weekdays = (*sunday_first[1:], sunday_first[0])
+
+
+@cache
+def _names(locale: str) -> _Names:
+    """ICU's names for `locale`: the same CLDR data that orders the list of participants,
+    so one library carries the locale data."""
+    return _Names(locale)
+
+
 def _month_name(day: date, language: Language) -> str:
     if language is Language.AR:
         # Both names, as the Arabic editions of COMCEC reports print them: مايو / أيار.
-        gulf = get_month_names("wide", locale="ar")[day.month]
-        levant = get_month_names("wide", locale="ar_SY")[day.month]
+        gulf = _names("ar").months[day.month - 1]
+        levant = _names("ar_SY").months[day.month - 1]
         return f"{gulf} / {levant}"
-    return get_month_names("wide", locale=language.value)[day.month]
+    return _names(language.value).months[day.month - 1]
 
 
 def _day_number(day: date, language: Language) -> str:
