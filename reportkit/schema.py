@@ -1,8 +1,8 @@
 """The workbook's sheets, columns and Meeting fields as data, in one place.
 
 `reportkit new` writes its sheets, widths, formats, input messages and dropdowns from
-here; the Instructions sheet and the README's table of columns are made from it; the
-readers take the columns they require and the Meeting fields they know from it. A new
+here; the Instructions sheet and the table of columns in docs/workbook.md are made from it;
+the readers take the columns they require and the Meeting fields they know from it. A new
 column or field is added here once (and read in `reportkit/read/`).
 """
 

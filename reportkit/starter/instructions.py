@@ -1,7 +1,7 @@
 """The Instructions sheet: every column and Meeting field, what it means, what it takes.
 
-The same lines make the README's table of columns (`tools/readme_columns.py`), so the
-workbook a rapporteur opens and the documentation never disagree with the schema.
+The same lines make the table of columns in docs/workbook.md (`tools/workbook_columns.py`),
+so the workbook a rapporteur opens and the documentation never disagree with the schema.
 """
 
 from __future__ import annotations

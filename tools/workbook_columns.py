@@ -1,7 +1,8 @@
-"""Write the README's table of columns from the schema, as the Instructions sheet has it.
+"""Write docs/workbook.md's table of columns from the schema, as the Instructions sheet has it.
 
-`python tools/readme_columns.py` rewrites the lines between the two markers below in
-README.md; a test fails while the README's table differs from the schema.
+`python tools/workbook_columns.py` rewrites the lines between the two markers below in
+docs/workbook.md; a test fails while the page's table differs from the schema, so the
+reference readers consult can never drift from what reportkit reads.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from pathlib import Path
 
 from reportkit.starter.instructions import instruction_lines
 
-BEGIN = "<!-- columns: made by tools/readme_columns.py from reportkit/schema.py -->"
+BEGIN = "<!-- columns: made by tools/workbook_columns.py from reportkit/schema.py -->"
 END = "<!-- columns: end -->"
-README = Path(__file__).resolve().parents[1] / "README.md"
+PAGE = Path(__file__).resolve().parents[1] / "docs" / "workbook.md"
 
 
 def table() -> str:
@@ -34,14 +35,14 @@ def _escaped(cell: str) -> str:
     return cell.replace("|", "\\|").replace("*", "\\*")
 
 
-def with_table(readme: str) -> str:
-    start, end = readme.index(BEGIN) + len(BEGIN), readme.index(END)
-    return f"{readme[:start]}\n{table()}\n{readme[end:]}"
+def with_table(page: str) -> str:
+    start, end = page.index(BEGIN) + len(BEGIN), page.index(END)
+    return f"{page[:start]}\n{table()}\n{page[end:]}"
 
 
 if __name__ == "__main__":
-    text = README.read_text(encoding="utf-8")
+    text = PAGE.read_text(encoding="utf-8")
     updated = with_table(text)
     if updated != text:
-        README.write_text(updated, encoding="utf-8")
-        sys.stderr.write("README.md: table of columns updated\n")
+        PAGE.write_text(updated, encoding="utf-8")
+        sys.stderr.write("docs/workbook.md: table of columns updated\n")
