@@ -4,7 +4,7 @@ the right delegation, in the right order.
 The workbook comes from the benchmark's generator (benchmarks/meetings.py), which records
 which delegation each delegate really belongs to, whatever name the rapporteur typed
 (short name, formal name or ISO code). What the list should be is derived here from that
-record and from the README's rules ("Orderings and names", "The document"), never from
+record and from the rules of docs/orderings-and-names.md and docs/document.md, never from
 reportkit's arrange code: sections of member states, observer states, OIC institutions
 and the secretariat, each lettered; states alphabetical by English short name under ICU's
 English collation, a leading "The" not filed on (The Gambia among the G's, as
@@ -30,7 +30,7 @@ from reportkit.read import read_workbook
 from reportkit.reference import Delegation, DelegationKind, load_reference
 
 DELEGATES = 2_000
-# The README's order of OIC institutions: the General Secretariat (the principal organ),
+# The documented order of OIC institutions (docs/document.md): the General Secretariat (the principal organ),
 # subsidiary organs, specialized institutions with the IsDB Group, affiliated institutions,
 # standing committees.
 CATEGORIES = (
@@ -76,7 +76,7 @@ def listed(workbooks: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactor
 
 
 def expected(meeting: GeneratedMeeting) -> list[Group]:
-    """The list the README's rules give for the generator's record of who is where."""
+    """The list the documented rules give for the generator's record of who is where."""
     people: dict[str, list[str]] = {}
     delegations: dict[str, Delegation] = {}
     for d in meeting.delegates:

@@ -35,7 +35,7 @@ def test_top_level_help_lists_every_command_in_full_and_points_to_new() -> None:
         assert re.search(rf"^  {command} +\S", listed, re.MULTILINE), command
     assert "..." not in listed
     assert "reportkit new meeting.xlsx" in short.stdout
-    assert 'the README, section "The workbook"' in short.stdout
+    assert "docs/workbook.md" in short.stdout
 
 
 @pytest.mark.parametrize("command", COMMANDS + SUBCOMMANDS)
@@ -79,9 +79,9 @@ def test_an_organisation_not_known_is_said_to_take_section_other() -> None:
     ]
 
 
-def test_shell_completion_as_the_readme_sets_it_up() -> None:
+def test_shell_completion_as_the_command_reference_sets_it_up() -> None:
     env = {**os.environ, "_REPORTKIT_COMPLETE": "bash_complete", "COMP_WORDS": "reportkit ne"}
     result = run(env={**env, "COMP_CWORD": "1"})
     assert result.stdout.splitlines() == ["plain,new"]
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    assert 'eval "$(_REPORTKIT_COMPLETE=bash_source reportkit)"' in readme
+    page = Path(__file__).resolve().parents[1] / "docs" / "commands.md"
+    assert 'eval "$(_REPORTKIT_COMPLETE=bash_source reportkit)"' in page.read_text(encoding="utf-8")

@@ -307,7 +307,9 @@ def test_house_honorific(typed: str, printed: str, known: bool) -> None:
     assert (honorific.printed, honorific.known) == (printed, known)
 
 
-def test_the_readme_lists_the_house_honorifics() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    listed = readme[readme.index("The list: ") : readme.index("Another title is printed")]
+def test_the_workbook_reference_lists_the_house_honorifics() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "workbook.md").read_text(
+        encoding="utf-8"
+    )
+    listed = page[page.index("The list: ") : page.index("Another title is printed")]
     assert tuple(re.findall(r"`([^`]+)`", listed)) == HOUSE_LIST

@@ -333,9 +333,9 @@ def test_a_file_that_is_no_template_is_one_line(tmp_path: Path) -> None:
     )
 
 
-def test_the_readme_lists_the_styles_reportkit_relies_on() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("| Style | Used for |") : readme.index("Ordering, numbering")]
+def test_the_templates_page_lists_the_styles_reportkit_relies_on() -> None:
+    page = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
+    table = page[page.index("| Style | Used for |") : page.index("Ordering, numbering")]
     listed = [
         name.strip()
         for row in table.splitlines()[2:]

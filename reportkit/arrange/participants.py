@@ -269,7 +269,7 @@ def _closed(people: list[Person]) -> tuple[Person, ...]:
 
 
 # Names filed by each ordering: a translation keeps its source's order (the English), as the
-# OIC's own French and Arabic editions do (README, "Orderings and names"), unless the
+# OIC's own French and Arabic editions do (docs/orderings-and-names.md), unless the
 # edition's own `ordering` value asks for its language's.
 _FILED_IN = {Ordering.FRENCH: Language.FR, Ordering.ARABIC: Language.AR}
 

@@ -2,7 +2,7 @@
 
 Arrange decides which style presents a row (a `paragraph` is numbered in one report and
 running text in another); the template defines how each style looks, and a secretariat
-restyles it in Word under these names (README, Templates).
+restyles it in Word under these names (docs/templates.md).
 """
 
 NUMBERED_PARAGRAPH = "Numbered Paragraph"

@@ -40,8 +40,8 @@ from reportkit.cli.watch import watch
             "  reportkit build meeting.xlsx",
             "",
             "The workbook's sheets and columns are described in its Instructions sheet and in",
-            'the README, section "The workbook". `reportkit COMMAND -h` shows a command\'s',
-            "options, examples and exit statuses.",
+            "docs/workbook.md. `reportkit COMMAND -h` shows a command's options, examples and",
+            "exit statuses.",
         ]
     ),
 )

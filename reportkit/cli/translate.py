@@ -34,7 +34,7 @@ def translate() -> None:
 
     The workbook remembers which English each imported translation was made for: when the
     English changes, `reportkit check` says so at the translation's cell, and the next
-    export marks the unit for review. README: "Translators' round trip".
+    export marks the unit for review. docs/editions.md: "Translators' round trip".
     """
 
 

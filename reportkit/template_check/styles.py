@@ -3,7 +3,7 @@
 Some are the template's own paragraphs' styles, the others those reportkit writes the body,
 the agenda and the list of participants in. A style renamed in Word keeps its identifier,
 so a renamed one is told apart from a missing one by the identifier it has in the shipped
-template. The README's table of styles lists these names (a test keeps the two together).
+template. docs/templates.md's table of styles lists these names (a test keeps the two together).
 """
 
 from __future__ import annotations
