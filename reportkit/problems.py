@@ -58,6 +58,18 @@ def column_letters(column: int) -> str:
     return letters
 
 
+@dataclass(frozen=True)
+class Findings:
+    """The problems found in one source, kept whole rather than as printed lines, so that
+    the command line can triage them (errors first, warnings grouped) and a log keep each."""
+
+    source: str
+    problems: tuple[Problem, ...] = ()
+
+    def lines(self) -> list[str]:
+        return [p.line(self.source) for p in self.problems]
+
+
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 

@@ -28,7 +28,7 @@ from reportkit.base.hashing import digest
 from reportkit.base.inputs import find_workbooks
 from reportkit.base.version import __version__
 from reportkit.model import Language
-from reportkit.problems import InputError, Problem
+from reportkit.problems import Findings, InputError, Problem
 from reportkit.publish.report import Status
 from reportkit.read.safety import check_template, file_problem
 from reportkit.render import TemplateProblem, default_template
@@ -46,7 +46,8 @@ class Outcome:
     report: Path | None = None
     size: int = 0
     seconds: float = 0.0
-    problems: list[str] = field(default_factory=list)
+    # Lines on what stopped it that are not the workbook's findings: a file refused, a bug.
+    messages: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     applied: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
@@ -57,6 +58,13 @@ class Outcome:
     pdf_made: bool = False
     pdf_error: str = ""
     language: Language = Language.EN
+    # The workbook's own problems, errors and warnings, as found.
+    findings: Findings | None = None
+
+    @property
+    def problems(self) -> list[str]:
+        """Every problem as one line each: the workbook's findings, then the messages."""
+        return [*(self.findings.lines() if self.findings else []), *self.messages]
 
     @property
     def label(self) -> str:
@@ -152,7 +160,7 @@ def run_batch(
         for index, (workbook, language) in enumerate(chosen):
             report = (workbook, language, hashes[language])
             early = (
-                Outcome(workbook, Status.FAILED, problems=[refused[workbook].line(str(workbook))])
+                Outcome(workbook, Status.FAILED, messages=[refused[workbook].line(str(workbook))])
                 if workbook in refused
                 else _plan(report, out_dir, store, force or fresh, claimed)
             )
@@ -290,17 +298,17 @@ def _plan(
         return Outcome(
             workbook,
             Status.FAILED,
-            problems=[p.line(error.source) for p in error.problems],
+            messages=[p.line(error.source) for p in error.problems],
             language=language,
         )
     other = claimed.setdefault(report.name.casefold(), workbook)
     if other != workbook:
         message = f"{workbook}: {other} also builds {report.name} — rename one of the two workbooks"
-        return Outcome(workbook, Status.FAILED, problems=[message], language=language)
+        return Outcome(workbook, Status.FAILED, messages=[message], language=language)
     problem = file_problem(workbook)  # it may have changed since the batch began
     if problem is not None:
         return Outcome(
-            workbook, Status.FAILED, problems=[problem.line(str(workbook))], language=language
+            workbook, Status.FAILED, messages=[problem.line(str(workbook))], language=language
         )
     if rebuild or store is None:
         return None
@@ -345,7 +353,7 @@ def _result(future: Future[Outcome], job: Job) -> Outcome:
         return Outcome(
             job.workbook,
             Status.FAILED,
-            problems=[
+            messages=[
                 f"{job.workbook}: the process building it stopped unexpectedly "
                 f"({type(error).__name__}: {error}) — build it again"
             ],
@@ -386,20 +394,19 @@ def build_job(job: Job) -> Outcome:
             language=job.language,
         )
     except InputError as error:
-        lines = [p.line(error.source) for p in error.problems]
         return Outcome(
             job.workbook,
             Status.FAILED,
             seconds=perf_counter() - start,
-            problems=lines,
             language=job.language,
+            findings=Findings(error.source, tuple(error.problems)),
         )
     except TemplateProblem as error:
         return Outcome(
             job.workbook,
             Status.FAILED,
             seconds=perf_counter() - start,
-            problems=[error.line()],
+            messages=[error.line()],
             language=job.language,
         )
     except Exception:
@@ -410,7 +417,7 @@ def build_job(job: Job) -> Outcome:
             job.workbook,
             Status.FAILED,
             seconds=perf_counter() - start,
-            problems=[apology, traceback.format_exc()],
+            messages=[apology, traceback.format_exc()],
             bug=True,
             language=job.language,
         )
@@ -420,11 +427,12 @@ def build_job(job: Job) -> Outcome:
         result.path,
         result.path.stat().st_size if result.path.exists() else 0,
         perf_counter() - start,
-        [w.line(str(job.workbook)) for w in result.warnings],
+        [],
         result.changes,
         result.applied,
         result.conflicts,
         result.kept,
         result.notices,
         language=job.language,
+        findings=Findings(str(job.workbook), tuple(result.warnings)),
     )

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
             "reportkit build meeting.xlsx --pdf-a     # meeting.pdf as PDF/A-2b, to archive",
             "reportkit build meeting.xlsx --lang all  # meeting.docx, .fr.docx, .ar.docx",
             "reportkit build meeting.xlsx --open      # then opens outputs/meeting.docx",
+            "reportkit build meeting.xlsx -q          # errors only, no warnings",
         ],
         [
             (0, "every report built, merged or up to date"),
@@ -79,6 +80,13 @@ if TYPE_CHECKING:
     help="Then open the first report written with the desktop's default application (not"
     " when the build failed or nothing was written).",
 )
+@click.option("-q", "--quiet", is_flag=True, help="Print no warnings, only what went wrong.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Name every cell of a kind of warning, and list each entry reportkit tidied.",
+)
 @click.option(
     "--log",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -95,6 +103,8 @@ def build(
     pdf_a: bool,
     lang: str | None,
     open_report: bool,
+    quiet: bool,
+    verbose: bool,
     log: Path | None,
 ) -> None:
     """Build OUTDIR/<name>.docx for each WORKBOOK: files, folders or globs (default: inputs/).
@@ -105,13 +115,17 @@ def build(
     Only what changed is rebuilt; a report that is up to date is said to be. A report
     edited in Word since it was built is never overwritten: the workbook's corrections are
     merged into it as tracked changes, and a copy of the file as it was is kept in
-    OUTDIR/.reportkit/kept/. Each path written is printed; problems go to stderr.
+    OUTDIR/.reportkit/kept/. Each path written is printed; problems go to stderr, as
+    `check` prints them: errors first, warnings of one kind in one line, what reportkit
+    tidied by itself counted (-v lists it, -q leaves warnings out).
     """
     from reportkit.base.inputs import find_workbooks
     from reportkit.base.write import write_atomic
     from reportkit.batch.run import Status, run_batch
     from reportkit.cli import summary
 
+    if quiet and verbose:
+        raise click.UsageError("-q and -v ask for opposite things; give one of them")
     default = ["inputs"] if Path("inputs").is_dir() else []
     paths = find_workbooks(workbooks or default)
     if not paths:
@@ -142,7 +156,7 @@ def build(
     seconds = perf_counter() - start
     said: set[str] = set()
     for outcome in outcomes:
-        _report(outcome, said)
+        _report(outcome, said, quiet=quiet, verbose=verbose)
     if len(outcomes) > 1:
         for line in summary.table(outcomes, seconds):
             click.echo(line, err=True)
@@ -165,15 +179,19 @@ def build(
             click.echo(line, err=True)
 
 
-def _report(outcome: Outcome, said: set[str]) -> None:
+def _report(outcome: Outcome, said: set[str], *, quiet: bool, verbose: bool) -> None:
     """What one report's build tells the person: problems, changes, what was merged. A
     problem found in each edition of a workbook is said once (`said`: the lines so far)."""
     from reportkit.batch.run import Status
+    from reportkit.cli import colour
+    from reportkit.cli.triage import Line, triaged_findings
 
-    for line in [*outcome.problems, *outcome.notices]:
-        if line not in said:
-            said.add(line)
-            click.echo(line, err=True)
+    lines = triaged_findings(outcome.findings, verbose=verbose, quiet=quiet)
+    lines += [Line(line) for line in [*outcome.messages, *outcome.notices]]
+    for line in lines:
+        if line.text not in said:
+            said.add(line.text)
+            colour.echo(line.text, line.severity, err=True)
     if outcome.changes:
         click.echo(f"{outcome.report}: changes since the last build:", err=True)
         for line in outcome.changes:

@@ -1,6 +1,6 @@
-"""A workbook's problems as `check` prints them, in the order a person acts on them: errors
-first, one line each; then warnings, those saying the same at several cells in one line
-with their cells; then what reportkit tidied by itself, counted in one line.
+"""A workbook's problems as `check` and `build` print them, in the order a person acts on
+them: errors first, one line each; then warnings, those saying the same at several cells in
+one line with their cells; then what reportkit tidied by itself, counted in one line.
 
 Warnings are of one kind when their message and hint are the same word for word: the line
 printed for a kind is then exactly what each of its cells would have said, never a summary
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportkit.problems import Problem, Severity
+from reportkit.problems import Findings, Problem, Severity
 
 # Cells named in a warning's line before `…`: enough to find the pattern in the workbook.
 _CELLS_SHOWN = 3
@@ -27,9 +27,17 @@ class Line:
     severity: Severity | None = None
 
 
-def triaged(source: str, problems: list[Problem], *, verbose: bool, quiet: bool) -> list[Line]:
-    """The lines `check` prints for `source`: with `quiet` its errors only; with `verbose`
-    every cell of a warning's kind and each tidied entry in full."""
+def triaged(
+    source: str,
+    problems: list[Problem] | tuple[Problem, ...],
+    *,
+    verbose: bool,
+    quiet: bool,
+    tally: bool = True,
+) -> list[Line]:
+    """The lines printed for `source`: with `quiet` its errors only; with `verbose` every
+    cell of a warning's kind and each tidied entry in full; with `tally` (check's) a last
+    line counting errors and warnings, which a build's result line makes needless."""
     errors = [p for p in problems if p.severity is Severity.ERROR]
     lines = [Line(p.line(source), Severity.ERROR) for p in errors]
     if quiet:
@@ -38,8 +46,18 @@ def triaged(source: str, problems: list[Problem], *, verbose: bool, quiet: bool)
     lines += [Line(text, Severity.WARNING) for text in _grouped(source, warnings, verbose)]
     tidied = [p for p in problems if p.tidied]
     lines += _tidied(source, tidied, verbose)
-    lines.append(Line(f"{source}: {_summary(len(errors), len(warnings), bool(problems))}"))
+    if tally:
+        lines.append(Line(f"{source}: {_summary(len(errors), len(warnings), bool(problems))}"))
     return lines
+
+
+def triaged_findings(
+    found: Findings | None, *, verbose: bool = False, quiet: bool = False
+) -> list[Line]:
+    """A build's findings as `triaged` lines, without check's tally; none when it has none."""
+    if found is None:
+        return []
+    return triaged(found.source, found.problems, verbose=verbose, quiet=quiet, tally=False)
 
 
 def _grouped(source: str, warnings: list[Problem], verbose: bool) -> list[str]:

@@ -45,6 +45,7 @@ def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float)
     """
     from reportkit.batch.run import Status
     from reportkit.batch.watch import watch_workbook
+    from reportkit.cli.triage import triaged_findings
     from reportkit.read.safety import file_problem
 
     # A workbook that is not there would be waited for in silence; it is a mistake in the
@@ -56,7 +57,8 @@ def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float)
     try:
         for outcome in watch_workbook(workbook, out_dir, template, interval):
             stamp = datetime.now().strftime("%H:%M:%S")
-            for line in outcome.problems:
+            lines = [line.text for line in triaged_findings(outcome.findings)]
+            for line in [*lines, *outcome.messages]:
                 click.echo(f"{stamp} {line}", err=True)
             for line in outcome.changes:
                 click.echo(f"{stamp}   {line}", err=True)
