@@ -14,6 +14,7 @@ from reportkit.arrange.body import Lists, number_body
 from reportkit.arrange.capitals import capitals
 from reportkit.arrange.dates import date_line as dated
 from reportkit.arrange.language import labels, original_line
+from reportkit.arrange.numerals import roman
 from reportkit.arrange.result import Annex, ParticipantSection
 from reportkit.model import (
     AnnexForm,
@@ -26,21 +27,6 @@ from reportkit.model import (
 )
 from reportkit.problems import Problem, Severity
 
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
 _SHEETS = {
     AnnexKind.AGENDA: "Agenda",
     AnnexKind.PROGRAMME: "Programme",
@@ -64,11 +50,7 @@ def annex_label(number: int, numbering: AnnexNumbering, language: Language = Lan
         return letters
     if words.annex_ordinals and number <= len(words.annex_ordinals):
         return words.annex_ordinals[number - 1]
-    roman = ""
-    for value, numeral in _ROMAN:
-        count, number = divmod(number, value)
-        roman += numeral * count
-    return roman
+    return roman(number)
 
 
 def arrange_annexes(

@@ -12,6 +12,7 @@ heading, labelled as their first item asks (`1-`, `a)`).
 from __future__ import annotations
 
 from reportkit.arrange import styles
+from reportkit.arrange.numerals import roman
 from reportkit.arrange.result import AgendaLine, BodyBlock
 from reportkit.model import (
     AgendaEntry,
@@ -98,25 +99,11 @@ def counted(count: int, labels: ListLabels | None) -> str:
     if counter is Counter.DECIMAL:
         return str(count)
     if counter in (Counter.LOWER_ROMAN, Counter.UPPER_ROMAN):
-        shown = _roman(count)
+        shown = roman(count).lower()
     else:
         # Word's letters after z: aa, bb … zz, aaa.
         shown = chr(ord("a") + (count - 1) % 26) * ((count - 1) // 26 + 1)
     return shown.upper() if counter in (Counter.UPPER_LETTER, Counter.UPPER_ROMAN) else shown
-
-
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
-
-
-def _roman(count: int) -> str:
-    shown = ""
-    for value, letters in _ROMAN:
-        times, count = divmod(count, value)
-        shown += letters * times
-    return shown
 
 
 def number_agenda(entries: tuple[AgendaEntry, ...]) -> tuple[AgendaLine, ...]:
