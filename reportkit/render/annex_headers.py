@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from reportkit.arrange.result import Annex
+from reportkit.render.styled import styled_paragraphs
 
 # The styles that open an annex on a new page, one per form (block, line, statement).
 ANNEX_OPENINGS = ("Annex Heading", "Annex Line", "Annex Original")
@@ -55,12 +56,7 @@ def head_annexes(document: Document, annexes: tuple[Annex, ...]) -> None:
 
 def annex_openings(document: Document) -> list[_Element]:
     """The paragraph each annex opens with, in order."""
-    openings = {s.style_id for s in document.styles if s.name in ANNEX_OPENINGS}
-    return [
-        p
-        for p in document.element.body.iterchildren(qn("w:p"))
-        if p.pPr is not None and p.pPr.pStyle is not None and p.pPr.pStyle.val in openings
-    ]
+    return styled_paragraphs(document, ANNEX_OPENINGS)
 
 
 def _end_section_before(heading: _Element, final: _Element) -> None:

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 
 from reportkit.arrange.result import TitleBlock
 from reportkit.render.schema_order import PARAGRAPH, SECTION, insert_in_order
+from reportkit.render.styled import styled_paragraphs
 
 TITLE_PAGE_END = "Title Page Date"
 # What the title page's section does not take from the body's.
@@ -43,17 +44,10 @@ def set_pages(document: Document, title: TitleBlock) -> None:
 def _title_section(document: Document) -> bool:
     """End a section after the title page's last paragraph; False when the template has
     none (a user's template without the title page)."""
-    style = next((s.style_id for s in document.styles if s.name == TITLE_PAGE_END), None)
-    last = next(
-        (
-            p
-            for p in document.element.body.iterchildren(qn("w:p"))
-            if p.pPr is not None and p.pPr.pStyle is not None and p.pPr.pStyle.val == style
-        ),
-        None,
-    )
-    if style is None or last is None:
+    ends = styled_paragraphs(document, {TITLE_PAGE_END})
+    if not ends:
         return False
+    last = ends[0]
     section = deepcopy(document.sections[0]._sectPr)
     for name in _NOT_ON_TITLE_PAGE:
         for child in section.findall(qn(name)):
