@@ -93,10 +93,8 @@ class Honorific:
 
 def house_honorific(typed: str) -> Honorific:
     """`typed` in the house spelling; unknown titles are kept exactly as typed."""
-    text = unicodedata.normalize("NFC", typed)
-    pieces = list(_PIECE.finditer(text))
-    titles = _segment(text, pieces)
-    if titles is None:
+    titles = _titles(typed)
+    if not titles:
         return Honorific(typed, known=False)
     printed = " ".join(title for title, _ in titles)
     spelled = " ".join(shown for _, shown in titles)
@@ -133,8 +131,7 @@ def leading_titles(name: str) -> tuple[str, str]:
     is taken only with a name after it, and never a one-letter one: `M. Kemal` is as often
     an initial as the French Monsieur.
     """
-    text = unicodedata.normalize("NFC", name)
-    pieces = list(_PIECE.finditer(text))
+    text, pieces = _pieces(name)
     for count in range(len(pieces) - 1, 0, -1):
         titles = _segment(text, pieces[:count])
         if titles and all(len(_key(title)) > 1 for title, _ in titles):
@@ -158,5 +155,10 @@ def joined_titles(typed: str, more: str) -> str:
 
 def _titles(typed: str) -> list[tuple[str, str]]:
     """The house titles `typed` spells, each with how it is shown; none for an unknown one."""
+    return _segment(*_pieces(typed)) or []
+
+
+def _pieces(typed: str) -> tuple[str, list[re.Match[str]]]:
+    """`typed` as compared (NFC), and its pieces between spaces and dots."""
     text = unicodedata.normalize("NFC", typed)
-    return _segment(text, list(_PIECE.finditer(text))) or []
+    return text, list(_PIECE.finditer(text))
