@@ -9,6 +9,7 @@ import click
 
 from reportkit.cli.errors import fail
 from reportkit.cli.help import EXIT_INPUT, USAGE, epilog
+from reportkit.cli.options import LANG_CHOICES, languages
 from reportkit.model import Language
 
 
@@ -44,7 +45,7 @@ from reportkit.model import Language
 @click.option(
     "--lang",
     "lang",
-    type=click.Choice(["en", "fr", "ar", "all"]),
+    type=LANG_CHOICES,
     default="en",
     show_default=True,
     help="The editions besides English: fr, ar, or all; their translation columns are added.",
@@ -114,6 +115,4 @@ def _meeting_day(typed: str) -> date:
 
 def _editions(lang: str) -> tuple[Language, ...]:
     """English, the editions' source, and the one asked for (or all)."""
-    if lang == "all":
-        return tuple(Language)
-    return tuple(dict.fromkeys((Language.EN, Language(lang))))
+    return tuple(dict.fromkeys((Language.EN, *(languages(lang) or ()))))

@@ -25,10 +25,13 @@ template_option = click.option(
 )
 
 
+# What --lang takes in every command: an edition's language, or all of them.
+LANG_CHOICES = click.Choice([*(language.value for language in Language), "all"])
+
 lang_option = click.option(
     "--lang",
     "lang",
-    type=click.Choice([*(language.value for language in Language), "all"]),
+    type=LANG_CHOICES,
     help="The edition: en, fr, ar, or all three [default: the workbook's field languages,"
     " else en].",
 )
