@@ -28,22 +28,13 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml.etree import _Element
 
-from reportkit.render.schema_order import RUN, insert_in_order
+from reportkit.render.schema_order import RUN, SETTINGS, insert_in_order
 from reportkit.render.template import TemplateProblem
 
 TEXT_STYLE = "footnote text"
 REFERENCE_STYLE = "footnote reference"
 # Word's own ids for the separator notes; a report's notes count from 1.
 _SEPARATORS = {"separator": -1, "continuationSeparator": 0}
-# What follows w:footnotePr in the settings (CT_Settings).
-_AFTER_PROPERTIES = (
-    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
-    "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
-    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
-    "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
-    "w:doNotEmbedSmartTags",
-    "w:decimalSymbol", "w:listSeparator",
-)  # fmt: skip
 
 
 class Footnotes:
@@ -175,4 +166,4 @@ def _name_separators(settings: BaseOxmlElement) -> None:
         + "".join(f'<w:footnote w:id="{number}"/>' for number in _SEPARATORS.values())
         + "</w:footnotePr>"
     )
-    settings.insert_element_before(properties, *_AFTER_PROPERTIES)
+    insert_in_order(settings, properties, SETTINGS)
