@@ -154,19 +154,6 @@ def stretches(text: str, right_to_left: bool) -> list[Stretch]:
     return _filled(others, kinds, right_to_left)
 
 
-def script_runs(text: str, right_to_left: bool) -> Iterator[tuple[str, bool]]:
-    """`text` cut where its direction changes (see `stretches`): (piece, is right to left),
-    without the directional marks."""
-    merged: list[tuple[str, bool]] = []
-    for stretch in stretches(text, right_to_left):
-        piece = text[stretch.start : stretch.end]
-        if merged and merged[-1][1] == stretch.rtl:
-            merged[-1] = (merged[-1][0] + piece, stretch.rtl)
-        elif piece:
-            merged.append((piece, stretch.rtl))
-    yield from merged
-
-
 def cut(
     text: str, pieces: Sequence[Stretch], start: int, end: int
 ) -> Iterator[tuple[str, Stretch]]:
