@@ -365,8 +365,10 @@ def test_a_restyled_template_serves_each_edition_through_its_twin(tmp_path: Path
 
     body, styles = build_arabic()
     assert complex_script_size(styles) == "24"
-    assert all(p.find(f"{W}pPr/{W}bidi") is not None for p in body.iter(f"{W}p"))
-    assert all(s.find(f"{W}bidi") is not None for s in body.iter(f"{W}sectPr"))
+    paragraphs, sections = list(body.iter(f"{W}p")), list(body.iter(f"{W}sectPr"))
+    assert len(paragraphs) > 20 and sections
+    assert all(p.find(f"{W}pPr/{W}bidi") is not None for p in paragraphs)
+    assert all(s.find(f"{W}bidi") is not None for s in sections)
     shutil.copyfile(default_template(Language.AR), tmp_path / "style.ar.docx")
     _, styles = build_arabic()
     assert complex_script_size(styles) == "28"
