@@ -16,10 +16,10 @@ from docx.text.paragraph import Paragraph
 
 import reportkit
 from reportkit.problems import InputError
-from reportkit.render.numbering import paragraph_num_id
 from tests.commands import reportkit_cli as cli
 from tests.conftest import soffice_convert
 from tests.ooxml import problems as schema_problems
+from tests.word_lists import list_of
 from tests.workbooks import variant, write_workbook
 
 SECTIONS = [
@@ -48,7 +48,7 @@ def paragraph(document: DocumentType, start: str) -> Paragraph:
 def level_shown(document: DocumentType, item: Paragraph) -> tuple[str, str]:
     """What Word shows before a list paragraph: its list's counter and label text."""
     numbering = document.part.numbering_part.element
-    num = numbering.num_having_numId(paragraph_num_id(document, item))
+    num = numbering.num_having_numId(list_of(item))
     abstract = next(
         a
         for a in numbering.findall(qn("w:abstractNum"))
@@ -96,8 +96,8 @@ def test_an_unnumbered_heading_between_sections_leaves_them_1_and_2(tmp_path: Pa
     document = Document(str(report))
     # Word's cached text: the cross-references show what Word numbers, the heading no number.
     assert paragraph(document, "See sections").text == "See sections 1, 2 and 2.1."
-    assert paragraph_num_id(document, paragraph(document, "Introduction")) is None
-    assert paragraph_num_id(document, paragraph(document, "Discussion")) is not None
+    assert list_of(paragraph(document, "Introduction")) is None
+    assert list_of(paragraph(document, "Discussion")) is not None
     assert schema_problems(report) == []
 
 

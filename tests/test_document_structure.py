@@ -10,8 +10,8 @@ from docx.document import Document as DocumentType
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from reportkit.render.numbering import paragraph_num_id, style_num_id
 from tests.docx_facts import effective
+from tests.word_lists import list_of, style_list
 
 
 @pytest.fixture(scope="module")
@@ -28,13 +28,13 @@ def _body(document: DocumentType) -> list[Paragraph]:
 
 
 def test_exactly_the_thirteen_body_paragraphs_carry_the_body_list(document: DocumentType) -> None:
-    body_list = style_num_id(document, "Numbered Paragraph")
+    body_list = style_list(document, "Numbered Paragraph")
     assert body_list is not None
-    numbered = [p for p in _body(document) if paragraph_num_id(document, p) == body_list]
+    numbered = [p for p in _body(document) if list_of(p) == body_list]
     assert len(numbered) == 13
     assert numbered[0].text.startswith("The 2nd Technical Meeting on COMCEC")
     assert numbered[-1].text.startswith("In his concluding remarks")
-    everywhere = [p for p in document.paragraphs if paragraph_num_id(document, p) == body_list]
+    everywhere = [p for p in document.paragraphs if list_of(p) == body_list]
     assert [p._p for p in everywhere] == [p._p for p in numbered]
 
 
@@ -46,18 +46,14 @@ def test_headings_and_notes_carry_no_numbering(document: DocumentType) -> None:
     ]
     for text in headings:
         paragraph = document.paragraphs[_index_of(document, text)]
-        assert paragraph_num_id(document, paragraph) is None, text
+        assert list_of(paragraph) is None, text
     note = next(p for p in _body(document) if p.text.startswith("(The Agenda and Programme"))
-    assert paragraph_num_id(document, note) is None
+    assert list_of(note) is None
 
 
 def test_the_body_list_is_one_list_across_headings(document: DocumentType) -> None:
-    body_list = style_num_id(document, "Numbered Paragraph")
-    ids = {
-        paragraph_num_id(document, p)
-        for p in _body(document)
-        if p.style.name == "Numbered Paragraph"
-    }
+    body_list = style_list(document, "Numbered Paragraph")
+    ids = {list_of(p) for p in _body(document) if p.style.name == "Numbered Paragraph"}
     assert ids == {body_list}
 
 
@@ -67,10 +63,10 @@ def test_the_agenda_list_restarts_at_one(document: DocumentType) -> None:
         "Identification of Possible Thematic Areas for Cooperation",
         "Any Other Business",
     ]
-    ids = {paragraph_num_id(document, p) for p in items}
+    ids = {list_of(p) for p in items}
     assert len(ids) == 1
     (agenda_list,) = ids
-    assert agenda_list != style_num_id(document, "Numbered Paragraph")
+    assert agenda_list != style_list(document, "Numbered Paragraph")
     numbering = document.part.numbering_part.element
     num = numbering.num_having_numId(agenda_list)
     overrides = num.findall(qn("w:lvlOverride"))

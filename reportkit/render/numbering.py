@@ -14,7 +14,6 @@ from copy import deepcopy
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.text.paragraph import Paragraph
 
 from reportkit.model import ListLabels
 
@@ -28,14 +27,6 @@ def style_num_id(document: Document, style_name: str) -> int | None:
             return ppr.numPr.numId.val
         style = style.base_style
     return None
-
-
-def paragraph_num_id(document: Document, paragraph: Paragraph) -> int | None:
-    """The list a paragraph belongs to: its own `numPr`, else its style's."""
-    ppr = paragraph._p.pPr
-    if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
-        return ppr.numPr.numId.val
-    return style_num_id(document, paragraph.style.name)
 
 
 def labelled_definition(numbering: BaseOxmlElement, abstract_id: int, labels: ListLabels) -> int:
