@@ -10,6 +10,7 @@ asks for the feature (`unusable`), saying which field asks and how to get the te
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportkit.arrange.result import ArrangedReport
@@ -19,34 +20,33 @@ from reportkit.model import AnnexForm
 @dataclass(frozen=True)
 class Feature:
     """Something a report may ask for that older templates cannot print: `asked_by` names
-    the workbook's field, `tags` the data paths and `styles` the paragraph styles only it
-    needs."""
+    the workbook's field, `asked` tells whether a report uses it, `tags` the data paths and
+    `styles` the paragraph styles only it needs."""
 
     name: str
     asked_by: str
+    asked: Callable[[ArrangedReport], bool]
     tags: tuple[str, ...] = ()
     styles: tuple[str, ...] = ()
-
-    def asked(self, report: ArrangedReport) -> bool:
-        if self is TITLE_PAGE:
-            return report.title.page
-        if self is RUNNING_HEAD:
-            return report.title.running_head != report.symbol
-        return any(annex.form is not AnnexForm.BLOCK for annex in report.annexes)
 
 
 TITLE_PAGE = Feature(
     "a title page",
     "the Meeting field title_page",
+    lambda report: report.title.page,
     tags=("title.publisher", "title.month"),
     styles=("Title Page Publisher", "Title Page Date"),
 )
 RUNNING_HEAD = Feature(
-    "a running head", "the Meeting field running_head", tags=("title.running_head",)
+    "a running head",
+    "the Meeting field running_head",
+    lambda report: report.title.running_head != report.symbol,
+    tags=("title.running_head",),
 )
 ANNEX_FORMS = Feature(
     "line and statement annexes",
     "the Annexes sheet's Form column",
+    lambda report: any(annex.form is not AnnexForm.BLOCK for annex in report.annexes),
     tags=("annexes[].original",),
     styles=("Annex Line", "Annex Original"),
 )
