@@ -23,6 +23,7 @@ from reportkit.render.package import clean_package
 from reportkit.render.raised import raise_marked
 from reportkit.render.settings import LANGUAGE_TAGS, own_settings
 from reportkit.render.splice import splice
+from reportkit.render.table_ends import keep_programme_ends
 from reportkit.render.template import TemplateProblem, render_template
 from reportkit.render.title_page import set_pages
 
@@ -69,6 +70,7 @@ def render_report(
     if notes.notes:
         write_footnotes(document, writer.footnotes, template)
     head_annexes(document, report.annexes)
+    keep_programme_ends(document)
     set_pages(document, report.title)
     raise_marked(document)
     if right_to_left:
