@@ -19,6 +19,7 @@ COMMANDS = [
     "diff",
     "history",
     "new",
+    "serve",
     "templates",
     "translate",
     "watch",

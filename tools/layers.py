@@ -37,7 +37,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "starter translate",
         "api",
         "batch",
-        "cli",
+        "cli web",
         f"{ROOT} __main__",
     )
 )

@@ -17,6 +17,7 @@ from reportkit.cli.delegations import delegations
 from reportkit.cli.diff import diff
 from reportkit.cli.history import history
 from reportkit.cli.new import new
+from reportkit.cli.serve import serve
 from reportkit.cli.shown import install as install_escaping
 from reportkit.cli.templates import templates
 from reportkit.cli.translate import translate
@@ -62,6 +63,7 @@ main.add_command(delegations)
 main.add_command(diff)
 main.add_command(history)
 main.add_command(new)
+main.add_command(serve)
 main.add_command(templates)
 main.add_command(translate)
 main.add_command(watch)

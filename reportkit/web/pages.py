@@ -1,0 +1,189 @@
+"""The page's answers, one method a route: each finds what the request names (a meeting, a
+report) among what is there, never by building a path from it, and answers with a page
+rendered on the server."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.templating import Jinja2Templates
+
+from reportkit.read.safety import MiB
+from reportkit.web.access import Access, local_target
+from reportkit.web.builds import Builds
+from reportkit.web.findings import table
+from reportkit.web.meetings import Meeting, Meetings
+from reportkit.web.outcomes import shown
+from reportkit.web.uploads import Upload, take
+
+MEDIA_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": "application/pdf",
+}
+
+
+class Pages:
+    def __init__(
+        self,
+        meetings: Meetings,
+        builds: Builds,
+        access: Access,
+        templates: Jinja2Templates,
+        max_upload: int,
+    ) -> None:
+        self.meetings = meetings
+        self.builds = builds
+        self.access = access
+        self.templates = templates
+        self.max_upload = max_upload
+
+    def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
+        return self.templates.TemplateResponse(
+            request,
+            name,
+            {
+                "csrf": self.access.csrf,
+                "max_upload_mb": self.max_upload // MiB,
+                "message": "",
+                **context,
+            },
+            status_code=status,
+        )
+
+    async def home(self, request: Request, message: str = "", status: int = 200) -> Response:
+        meetings = [(m, self.builds.of(m)) for m in self.meetings.all()]
+        return self.render(request, "meetings.html", status, meetings=meetings, message=message)
+
+    async def create(self, request: Request) -> Response:
+        form = await self.access.form(request)
+        typed = form.get("name")
+        meeting = self.meetings.create(typed) if isinstance(typed, str) else None
+        if meeting is None:
+            message = "Give the meeting a name with letters or digits (not the name of a file)."
+            return await self.home(request, message, 400)
+        return RedirectResponse(_meeting_url(meeting), status_code=303)
+
+    async def meeting(self, request: Request) -> Response:
+        return self._meeting_page(request, self._meeting(request))
+
+    def _meeting_page(
+        self, request: Request, meeting: Meeting, status: int = 200, **context: Any
+    ) -> Response:
+        build = self.builds.of(meeting)
+        return self.render(
+            request,
+            "meeting.html",
+            status,
+            meeting=meeting,
+            build=build,
+            running=build is not None and build.finished is None,
+            outcomes=[shown(o) for o in build.outcomes] if build else [],
+            **{"checked": [], **context},
+        )
+
+    async def upload(self, request: Request) -> Response:
+        meeting = self._meeting(request)
+        form = await self.access.form(request)
+        try:
+            files = [f for f in form.getlist("workbooks") if isinstance(f, UploadFile)]
+            uploads = [Upload(f.filename or "", await f.read()) for f in files]
+        finally:
+            await form.close()
+        uploads = [u for u in uploads if u.name or u.data]  # a form sent with no file chosen
+        if not uploads:
+            return self._meeting_page(
+                request, meeting, 400, message="Choose one or more .xlsx workbooks to upload."
+            )
+        checked = await run_in_threadpool(take, meeting, uploads)
+        if all(c.accepted for c in checked):
+            self.builds.start(meeting)
+            return RedirectResponse(_meeting_url(meeting), status_code=303)
+        return self._meeting_page(
+            request,
+            meeting,
+            400 if any(c.refusal for c in checked) else 422,
+            checked=[(c, table(c.problems)) for c in checked],
+            message="Nothing was saved or built: put right what is said below and upload again.",
+        )
+
+    async def build(self, request: Request) -> Response:
+        meeting = self._meeting(request)
+        await self.access.form(request)
+        if not meeting.workbooks():
+            return self._meeting_page(request, meeting, 400, message="Upload a workbook first.")
+        if not self.builds.start(meeting):
+            return self._meeting_page(
+                request, meeting, 409, message="A build of this meeting is already running."
+            )
+        return RedirectResponse(_meeting_url(meeting), status_code=303)
+
+    async def report(self, request: Request) -> Response:
+        meeting = self._meeting(request)
+        name = request.path_params["name"]
+        path = self.meetings.report(meeting, name)
+        data = await run_in_threadpool(_read_no_link, path) if path else None
+        if data is None:
+            raise HTTPException(404, "There is no such report in this meeting.")
+        return Response(
+            data,
+            media_type=MEDIA_TYPES[Path(name).suffix],
+            headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
+        )
+
+    async def sign_in(self, request: Request) -> Response:
+        form = await request.form(max_files=0, max_fields=5)
+        token = form.get("token")
+        if not self.access.valid(token if isinstance(token, str) else None):
+            return self.refuse_sign_in(request, "That token is not the server's.")
+        response = RedirectResponse(local_target(form.get("next")), status_code=303)
+        return self.access.signed_in(response, request.url.scheme == "https")
+
+    def refuse_sign_in(self, request: Request, message: str) -> Response:
+        target = request.url.path if request.method == "GET" else "/"
+        return self.render(request, "sign_in.html", 401, message=message, next=target)
+
+    def too_big(self, request: Request, limit: int) -> Response:
+        path = request.url.path
+        back = path.removesuffix("/upload") if path.endswith("/upload") else "/"
+        message = (
+            f"The upload is bigger than this server takes ({limit // MiB} MB at most): "
+            "upload fewer workbooks at once, or smaller ones."
+        )
+        return self.render(request, "message.html", 413, message=message, back=back)
+
+    async def error(self, request: Request, error: Exception) -> Response:
+        assert isinstance(error, HTTPException)
+        return self.render(
+            request, "message.html", error.status_code, message=error.detail, back="/"
+        )
+
+    def _meeting(self, request: Request) -> Meeting:
+        meeting = self.meetings.find(request.path_params["meeting"])
+        if meeting is None:
+            raise HTTPException(404, "There is no such meeting.")
+        return meeting
+
+
+def _meeting_url(meeting: Meeting) -> str:
+    return f"/meetings/{quote(meeting.name, safe='')}"
+
+
+def _read_no_link(path: Path) -> bytes | None:
+    """The file's bytes if it is still a regular file and not a link when opened."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+            return None
+        return stream.read()
