@@ -191,6 +191,13 @@ def test_delegations_command_lists_and_searches() -> None:
     assert nothing.returncode == 1
 
 
+def test_a_search_finds_a_part_inside_a_name() -> None:
+    """A person browsing types any part of a name: "stan" finds the states ending in it."""
+    found = reportkit_cli("delegations", "--search", "stan").stdout.splitlines()
+    names = {line.split("  ")[0] for line in found}
+    assert {"Afghanistan", "Kazakhstan", "Pakistan", "Uzbekistan"} <= names
+
+
 def _workbook_order(tmp_path: Path, ordering: str | None) -> list[str]:
     meeting = [list(r) for r in MINIMAL["Meeting"]]
     if ordering is not None:

@@ -38,5 +38,7 @@ def list_delegations(ordering: Ordering = Ordering.ENGLISH, search: str = "") ->
 
 
 def _matches(wanted: str, delegation: Delegation) -> bool:
-    """A name containing the search, or close to it (a typo should still find the entry)."""
-    return any(closeness(wanted, match_key(name)) >= FOUND for name in delegation.names)
+    """A name containing the search anywhere ("stan" finds Pakistan: a person browsing
+    types any part of a name), or close to it (a typo should still find the entry)."""
+    keys = [match_key(name) for name in delegation.names]
+    return any(wanted in key or closeness(wanted, key) >= FOUND for key in keys)
