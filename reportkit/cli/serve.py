@@ -14,6 +14,7 @@ import click
 from reportkit.cli.help import USAGE, epilog
 
 TOKEN_VARIABLE = "REPORTKIT_TOKEN"
+BACKLOG = 2048  # uvicorn's own
 
 
 @click.command(
@@ -76,14 +77,24 @@ def serve(folder: Path, host: str, port: int, token: str | None, max_upload: int
             "reaches it with the token can use the page; serve it behind an HTTPS proxy",
             err=True,
         )
+    try:
+        click.echo(f"http://{shown_host}:{bound_port}/?token={token}")
+        _run(listening, folder, token, max_upload)
+    except KeyboardInterrupt:
+        # uvicorn shuts down cleanly on Ctrl-C, then raises it again for its caller; here it
+        # is how the server is meant to stop, at any moment, not an abort.
+        click.echo("stopped", err=True)
+
+
+def _run(listening: socket.socket, folder: Path, token: str, max_upload: int) -> None:
     import uvicorn
 
     from reportkit.read.safety import MiB
     from reportkit.web import create_app
 
-    app = create_app(folder, token, max_upload * MiB)
-    click.echo(f"http://{shown_host}:{bound_port}/?token={token}")
-    config = uvicorn.Config(app, access_log=False, log_level="warning")
+    config = uvicorn.Config(
+        create_app(folder, token, max_upload * MiB), access_log=False, log_level="warning"
+    )
     uvicorn.Server(config).run(sockets=[listening])
 
 
@@ -97,6 +108,7 @@ def _listen(host: str, port: int) -> socket.socket:
         listening = socket.socket(family, kind, protocol)
         listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listening.bind(address)
+        listening.listen(BACKLOG)  # from now on a browser's request waits for the server
     except OSError as error:
         click.echo(
             f"{host}:{port}: cannot listen there ({error.strerror}) — choose another "
