@@ -419,6 +419,13 @@ def test_the_sample_uploaded_is_built_and_its_reports_download(
     answer = upload(client, [(SAMPLE_NAME, SAMPLE.read_bytes())])
     assert answer.status_code == 303
     assert answer.headers["location"] == "/meetings/comcec-38"
+    while_building = client.get("/meetings/comcec-38").text  # LibreOffice takes seconds
+    assert "A build is running" in while_building
+    assert '<meta http-equiv="refresh" content="3">' in while_building
+    assert client.get("/").status_code == 200  # the page answers meanwhile
+    again = upload(client, [(SAMPLE_NAME, SAMPLE.read_bytes())])
+    assert again.status_code == 409
+    assert "Saved, but a build of this meeting is running" in again.text
     page = built_page(client)
     assert "comcec-digital-2022.xlsx (en): built" in page
     reports = [link for link in links(page) if "/reports/" in link]

@@ -105,8 +105,14 @@ class Pages:
             )
         checked = await run_in_threadpool(take, meeting, uploads)
         if all(c.accepted for c in checked):
-            self.builds.start(meeting)
-            return RedirectResponse(_meeting_url(meeting), status_code=303)
+            if self.builds.start(meeting):
+                return RedirectResponse(_meeting_url(meeting), status_code=303)
+            return self._meeting_page(
+                request,
+                meeting,
+                409,
+                message="Saved, but a build of this meeting is running: build again when it ends.",
+            )
         return self._meeting_page(
             request,
             meeting,
