@@ -8,13 +8,16 @@ import io
 import os
 import time
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from docx import Document
 from starlette.testclient import TestClient
 
 from reportkit.web import create_app
+from tests.commands import reportkit_cli
 from tests.conftest import SAMPLE
 from tests.web_pages import hidden, links, table_rows
 from tests.workbooks import MINIMAL, variant, write_workbook
@@ -49,7 +52,7 @@ def csrf(client: TestClient) -> str:
 
 def upload(
     client: TestClient, files: list[tuple[str, bytes]], meeting: str = "comcec-38"
-) -> object:
+) -> httpx.Response:
     return client.post(
         f"/meetings/{meeting}/upload",
         data={"csrf": csrf(client)},
@@ -58,7 +61,7 @@ def upload(
     )
 
 
-def raw_upload(client: TestClient, name: str, data: bytes) -> object:
+def raw_upload(client: TestClient, name: str, data: bytes) -> httpx.Response:
     """An upload whose file name reaches the server byte for byte as given (httpx would
     percent-encode control characters), as a hostile client may send it."""
     boundary = "reportkit-test-boundary"
@@ -274,7 +277,7 @@ def test_an_upload_over_the_limit_without_a_declared_length_is_413(folder: Path)
     browser = client_of(folder, max_upload=1 * MiB)
     browser.get(f"/?token={TOKEN}")
 
-    def chunks() -> object:
+    def chunks() -> Iterator[bytes]:
         for _ in range(3):
             yield bytes(MiB)
 
@@ -317,9 +320,13 @@ def zip_bomb(tmp: Path) -> bytes:
     ids=["zip bomb", "text renamed .xlsx", "pdf renamed .xlsx"],
 )
 def test_a_hostile_or_false_workbook_is_refused_with_a_message_and_the_server_goes_on(
-    client: TestClient, folder: Path, tmp_path: Path, content: object, said: str
+    client: TestClient,
+    folder: Path,
+    tmp_path: Path,
+    content: Callable[[Path], bytes],
+    said: str,
 ) -> None:
-    answer = upload(client, [("meeting.xlsx", content(tmp_path))])  # type: ignore[operator]
+    answer = upload(client, [("meeting.xlsx", content(tmp_path))])
     assert answer.status_code == 400
     assert "Refused:" in answer.text
     assert said in answer.text
@@ -449,8 +456,6 @@ def test_the_sample_uploaded_is_built_and_its_reports_download(
 def test_a_report_built_on_the_page_is_up_to_date_for_the_command_line(
     client: TestClient, folder: Path
 ) -> None:
-    from tests.commands import reportkit_cli
-
     upload(client, [(SAMPLE_NAME, SAMPLE.read_bytes())])
     built_page(client)
     result = reportkit_cli(
@@ -458,6 +463,28 @@ def test_a_report_built_on_the_page_is_up_to_date_for_the_command_line(
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == ["outputs/comcec-digital-2022.docx: up to date"]
+
+
+def test_the_build_button_builds_the_workbooks_put_in_the_folder_and_shows_each_ones_problems(
+    client: TestClient, folder: Path, tmp_path: Path
+) -> None:
+    meeting = folder / "comcec-38"
+    (meeting / SAMPLE_NAME).write_bytes(SAMPLE.read_bytes())
+    write_workbook(meeting / "broken.xlsx", variant(Agenda=[["Kind", "Text"], ["item", None]]))
+    answer = client.post(
+        "/meetings/comcec-38/build", data={"csrf": csrf(client)}, follow_redirects=False
+    )
+    assert answer.status_code == 303
+    page = built_page(client)
+    assert "broken.xlsx (en): failed" in page
+    assert "comcec-digital-2022.xlsx (en): built" in page
+    assert table_rows(page, "problems") == [
+        ["Kind", "Sheet", "Cell", "Problem", "What to do"],
+        ["error", "Agenda", "B2", "the Text is empty", "type the text or delete the row"],
+    ]
+    assert sorted(p.name for p in (meeting / "outputs").glob("*.docx")) == [
+        "comcec-digital-2022.docx"
+    ]
 
 
 # Files out of reach
