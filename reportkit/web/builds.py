@@ -26,7 +26,6 @@ class Build:
     finished: datetime | None = None
     outcomes: tuple[Outcome, ...] = ()
     stopped: tuple[str, ...] = ()
-    pdf: bool = False
     no_pdf: str = ""  # why no PDF is made, when LibreOffice is not there
 
 
@@ -73,7 +72,6 @@ class Builds:
                 finished=datetime.now(),
                 outcomes=tuple(outcomes),
                 stopped=tuple(stopped),
-                pdf=pdf,
                 no_pdf=no_pdf,
             )
 
