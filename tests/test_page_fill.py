@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 import reportkit
 from reportkit.model import Language
@@ -90,11 +92,7 @@ class Edition:
     margins: Margins
 
     def headings(self) -> list[Counter[str]]:
-        return [
-            letters(p.text)
-            for p in Document(str(self.docx)).paragraphs
-            if p.style.name in LIST_HEADINGS
-        ]
+        return [letters(p.text) for p in paragraphs(self.docx) if p.style.name in LIST_HEADINGS]
 
     def list_pages(self) -> list[Page]:
         """The pages of Annex III: from the first that shows a delegate to the last."""
@@ -104,6 +102,12 @@ class Edition:
     def fullness(self, page: Page) -> float:
         bottom = max(line.box.y1 for line in page.body)
         return (bottom - self.margins.top) / (self.margins.bottom - self.margins.top)
+
+
+def paragraphs(docx: Path) -> list[Paragraph]:
+    """Every paragraph of the body, those in tables' cells too (a delegation is a table)."""
+    document = Document(str(docx))
+    return [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]
 
 
 def letters(text: str) -> Counter[str]:
@@ -154,6 +158,37 @@ def test_a_page_never_ends_with_a_name_or_a_heading(edition: Edition) -> None:
     for page in pages[1:]:
         opening = page.body[0]
         assert is_name(opening) or letters(opening.text) in headings, (page.number, opening.text)
+
+
+def test_a_long_delegations_continuation_pages_open_with_its_heading(edition: Edition) -> None:
+    host = surname(3, 0)[:-2]
+    tables = Document(str(edition.docx)).tables
+    (table,) = [t for t in tables if any(host in p.text for p in t.rows[-1].cells[0].paragraphs)]
+    heading = table.rows[0].cells[0].paragraphs[0]
+    assert heading.style.name == "Delegation Heading"
+    shown = sorted({p.number for p in edition.pages for line in p.body if host in line.text})
+    assert len(shown) >= 3
+    openings = [(n, edition.pages[n - 1].body[0].text) for n in shown[1:]]
+    assert [(n, text) for n, text in openings if letters(text) != letters(heading.text)] == []
+
+
+def test_a_delegations_heading_row_repeats_and_no_delegate_row_splits(edition: Edition) -> None:
+    """In the .docx: each delegation's heading row is a header row (repeated on each page the
+    table reaches), and no row may break across pages."""
+    tables = [
+        t
+        for t in Document(str(edition.docx)).tables
+        if t.rows[0].cells[0].paragraphs
+        and t.rows[0].cells[0].paragraphs[0].style.name == "Delegation Heading"
+    ]
+    assert len(tables) == 30, "one for each delegation of the meeting"
+    for table in tables:
+        properties = [row._tr.find(qn("w:trPr")) for row in table.rows]
+        assert all(p is not None and p.find(qn("w:cantSplit")) is not None for p in properties)
+        header = [p.find(qn("w:tblHeader")) is not None for p in properties]
+        assert header == [True] + [False] * (len(table.rows) - 1)
+        names = [row.cells[0].paragraphs[0].style.name for row in table.rows[1:]]
+        assert set(names) == {"Delegate Name"}
 
 
 def without_lead_in_keeps(docx: Path, target: Path) -> Path:

@@ -7,7 +7,8 @@ scale. Their look is the template's: each paragraph names its style, found by na
 template restyled in Word restyles them. A list that must start again at 1 (items, an
 agenda, a text annex's paragraphs) gets a list instance of its own (`w:num` with a
 `startOverride`), Word's own way to restart, which keeps numbering live when the
-secretariat edits the document.
+secretariat edits the document. The list of participants sets its delegations in invisible
+tables (`list_table`), whose headings repeat on the pages a delegation runs onto.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from html import escape
 
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.shared import Length
 
 from reportkit.arrange import styles
 from reportkit.arrange.keeps import leads_in
 from reportkit.arrange.references import FIELD_START, NOTE_START
-from reportkit.arrange.result import AgendaLine, BodyBlock, ParticipantSection
+from reportkit.arrange.result import AgendaLine, BodyBlock, ParticipantSection, Person
 from reportkit.model import ListLabels
+from reportkit.render import list_table
 from reportkit.render.direction import covering, cut, paragraph_right_to_left, stretches
 from reportkit.render.footnotes import Footnotes
 from reportkit.render.markup import Span, parse
@@ -44,7 +47,7 @@ class ParagraphWriter:
         self.notes = notes or Footnotes()
         self._style_ids = {s.name: s.style_id for s in document.styles if s.name}
         self._restarted: dict[tuple[str, int], int] = {}
-        self._openings: dict[tuple[str, int, bool, bool], str] = {}
+        self._openings: dict[tuple[str, int, bool, bool | None], str] = {}
         taken = [
             int(mark.get(f"{{{W_NAMESPACE}}}id", "0"))
             for mark in document.element.body.iter(f"{{{W_NAMESPACE}}}bookmarkStart")
@@ -60,7 +63,7 @@ class ParagraphWriter:
                 block.restart,
                 block.bookmark,
                 labels=block.list_labels,
-                keep_next=leads_in(block, following),
+                keep_next=leads_in(block, following) or None,
             )
 
     def agenda(self, lines: tuple[AgendaLine, ...], restart: int) -> Iterator[str]:
@@ -73,25 +76,47 @@ class ParagraphWriter:
                 yield self.paragraph(styles.AGENDA_NOTE, line.note)
 
     def participants(self, sections: tuple[ParticipantSection, ...]) -> Iterator[str]:
+        """Each section's heading, kept with the first delegation under it, then each
+        delegation as a table (see `list_table`): its heading the header row, kept with its
+        first delegate, and one row per delegate, free to end a page; each table is followed
+        by a separator (two tables that touch are one in Word, and a document cannot end
+        with a table). A section that is one delegation under its own name (the secretariat)
+        is a table without a header row."""
+        width = self._text_width()
         for section in sections:
             heading = f"{section.letter}. {section.heading}"
-            yield self.listed(styles.PARTICIPANTS_SECTION, heading)
+            yield self.listed(styles.PARTICIPANTS_SECTION, heading, keep_next=True)
             for group in section.groups:
+                rows = [list_table.row(self._delegate(person), width) for person in group.people]
                 if section.grouped:
-                    yield self.listed(styles.DELEGATION_HEADING, group.heading)
-                for person in group.people:
-                    yield self.listed(styles.DELEGATE_NAME, person.name_line)
-                    details = (
-                        styles.DELEGATE_DETAILS_LAST if person.last else styles.DELEGATE_DETAILS
-                    )
-                    yield self.listed(details, person.details)
+                    title = self.listed(styles.DELEGATION_HEADING, group.heading, keep_next=True)
+                    rows.insert(0, list_table.row([title], width, heading=True))
+                yield list_table.table(rows, width, self._right_to_left)
+                yield list_table.separator(self._style_id("Normal"), self._right_to_left)
 
-    def listed(self, style: str, text: str) -> str:
+    def _delegate(self, person: Person) -> list[str]:
+        """A delegate's name and details, kept with nothing: their row holds them together."""
+        details = styles.DELEGATE_DETAILS_LAST if person.last else styles.DELEGATE_DETAILS
+        return [
+            self.listed(styles.DELEGATE_NAME, person.name_line, keep_next=False),
+            self.listed(details, person.details, keep_next=False),
+        ]
+
+    def _text_width(self) -> int:
+        """The width of the text block, in twips, of the last section (the annexes')."""
+        section = self._document.sections[-1]
+        width = Length(section.page_width - section.left_margin - section.right_margin)
+        return int(width.twips)
+
+    def listed(self, style: str, text: str, keep_next: bool | None = None) -> str:
         """A line of the list of participants. In the Arabic edition it runs right to left
         whatever its script, so that every line starts at the same margin: a Latin name is
         an island in a right-to-left line, not a line set against the other margin. In the
-        other editions a line typed in Arabic runs right to left, as any Arabic text."""
-        return self.paragraph(style, text, markup=False, direction=self._right_to_left or None)
+        other editions a line typed in Arabic runs right to left, as any Arabic text.
+        `keep_next`, when given, is the line's instead of its style's."""
+        return self.paragraph(
+            style, text, markup=False, keep_next=keep_next, direction=self._right_to_left or None
+        )
 
     def paragraph(
         self,
@@ -102,12 +127,13 @@ class ParagraphWriter:
         *,
         markup: bool = True,
         labels: ListLabels | None = None,
-        keep_next: bool = False,
+        keep_next: bool | None = None,
         direction: bool | None = None,
     ) -> str:
         """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`;
-        `labels` label the restarted list it opens, otherwise than its style's; `keep_next`
-        keeps it on the page of the next paragraph, whatever its style says; `direction`
+        `labels` label the restarted list it opens, otherwise than its style's; `keep_next`,
+        when given, keeps it on the page of the next paragraph or not, whatever its style
+        says; `direction`
         (right to left or not), when given, is the paragraph's instead of its text's.
 
         Its direction is its text's (see `direction`): in the Arabic edition right to left
@@ -126,7 +152,7 @@ class ParagraphWriter:
         if opening is None:
             # The Arabic template runs paragraphs right to left unless told otherwise.
             bidi = "<w:bidi/>" if rtl else '<w:bidi w:val="0"/>' if self._right_to_left else ""
-            keep = "<w:keepNext/>" if keep_next else ""
+            keep = {True: "<w:keepNext/>", False: '<w:keepNext w:val="0"/>'}.get(keep_next, "")
             opening = (
                 f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>'
                 f"{keep}{self._numbering(style, restart, labels)}{bidi}</w:pPr>"
