@@ -27,8 +27,14 @@ from tests.revisions import W, resolved
 Edit = Callable[[DocumentObject], None]
 
 
+def paragraphs(document: DocumentObject) -> list[Paragraph]:
+    """Every paragraph of the body in order, those in table cells too: Annex III sets each
+    delegation as a table, a delegate's lines in one of its rows."""
+    return [Paragraph(p, document._body) for p in document.element.body.iter(f"{{{W}}}p")]
+
+
 def paragraph_starting(document: DocumentObject, starts: str) -> Paragraph:
-    return next(p for p in document.paragraphs if p.text.startswith(starts))
+    return next(p for p in paragraphs(document) if p.text.startswith(starts))
 
 
 def set_text(paragraph: Paragraph, text: str) -> None:
@@ -45,9 +51,9 @@ def reword(starts: str, text: str) -> Edit:
 
 def details_of(document: DocumentObject, name_line: str) -> Paragraph:
     """The detail line under a delegate's name line."""
-    paragraphs = document.paragraphs
-    index = next(i for i, p in enumerate(paragraphs) if p.text == name_line)
-    return paragraphs[index + 1]
+    found = paragraphs(document)
+    index = next(i for i, p in enumerate(found) if p.text == name_line)
+    return found[index + 1]
 
 
 def correct_position(name_line: str, prefix: str = "Senior ") -> Edit:
@@ -101,23 +107,27 @@ def libreoffice_saved(reports: list[Path], scratch: Path) -> None:
 
 def styled_texts(source: Path | bytes | DocumentObject) -> list[tuple[str, str]]:
     """Every paragraph of the body as (style name, text) and every table row as
-    ("row", cells): what a reader sees, and how each line is set."""
+    ("row", cells), each cell's paragraphs with their style names: what a reader sees, and
+    how each line is set."""
     document = (
         source
         if isinstance(source, DocumentObject)
         else Document(io.BytesIO(source if isinstance(source, bytes) else source.read_bytes()))
     )
     names = {s.style_id: s.name for s in document.styles if s.name}
+
+    def style(paragraph: etree._Element) -> str:
+        found = paragraph.find(f"{{{W}}}pPr/{{{W}}}pStyle")
+        return names.get(found.get(f"{{{W}}}val"), "") if found is not None else ""
+
     lines = []
     for child in document.element.body:
         if child.tag == f"{{{W}}}p":
-            style = child.find(f"{{{W}}}pPr/{{{W}}}pStyle")
-            name = names.get(style.get(f"{{{W}}}val"), "") if style is not None else ""
-            lines.append((name, _text(child)))
+            lines.append((style(child), _text(child)))
         elif child.tag == f"{{{W}}}tbl":
             for row in child.iter(f"{{{W}}}tr"):
                 cells = [
-                    "\n".join(_text(p) for p in cell.iter(f"{{{W}}}p"))
+                    "\n".join(f"{style(p)}: {_text(p)}" for p in cell.iter(f"{{{W}}}p"))
                     for cell in row.iter(f"{{{W}}}tc")
                 ]
                 lines.append(("row", " | ".join(cells)))

@@ -32,18 +32,30 @@ BODY = doc(
     "The participants expressed their thanks and appreciation.",
 )
 
-GUYANA = [
-    (styles.PARTICIPANTS_SECTION, "A. MEMBER COUNTRIES OF THE OIC"),
-    (HEADING, "COOPERATIVE REPUBLIC OF GUYANA"),
-    (NAME, "-Mr. CHRISTOPHER DEEN"),
-    (DETAILS, "General Manager, National Data Management Authority"),
-    (NAME, "-Ms. MOVITA NARAIN"),
-    (LAST, "Planner, Ministry of Agriculture"),
-    (HEADING, "REPUBLIC OF IRAQ"),
-    (NAME, "-Ms. ISRAA HANOON"),
-    (LAST, "Chief Engineer, Ministry of Transportation"),
+
+def row(*paragraphs: tuple[str, str]) -> Line:
+    """A one-cell table row of (style, text) paragraphs, as Annex III sets a delegation's
+    heading and each delegate."""
+    texts = tuple(text for _, text in paragraphs)
+    return Line("\n".join(texts), cells=(texts,), cell_styles=(tuple(s for s, _ in paragraphs),))
+
+
+def delegate(name: str, details: str, style: str = DETAILS) -> Line:
+    return row((NAME, name), (style, details))
+
+
+SEPARATOR = Line("", "Normal")
+LIST = [
+    *doc(("Annex Heading", "ANNEX III"), (styles.PARTICIPANTS_SECTION, "A. MEMBER COUNTRIES")),
+    row((HEADING, "COOPERATIVE REPUBLIC OF GUYANA")),
+    delegate("-Mr. CHRISTOPHER DEEN", "General Manager, National Data Management Authority"),
+    delegate("-Ms. MOVITA NARAIN", "Planner, Ministry of Agriculture", LAST),
+    SEPARATOR,
+    row((HEADING, "REPUBLIC OF IRAQ")),
+    delegate("-Ms. ISRAA HANOON", "Chief Engineer, Ministry of Transportation", LAST),
+    SEPARATOR,
 ]
-LIST = doc(("Annex Heading", "ANNEX III"), *GUYANA)
+DEEN, NARAIN = 3, 4
 
 
 def texts(lines: list[Line]) -> list[str]:
@@ -56,10 +68,17 @@ def replaced(lines: list[Line], index: int, text: str, style: str | None = None)
     return copy
 
 
+def with_details(index: int, details: str | None = None, style: str | None = None) -> Line:
+    """Delegate `index` of LIST with other details, or another style for them."""
+    (name, old), (_, old_style) = LIST[index].cells[0], LIST[index].cell_styles[0]  # type: ignore[index]
+    return delegate(name, old if details is None else details, style or old_style)
+
+
 def test_untouched_report_takes_every_correction() -> None:
-    new = replaced(LIST, 4, "Senior Manager, National Data Management Authority")
+    new = list(LIST)
+    new[DEEN] = with_details(DEEN, "Senior Manager, National Data Management Authority")
     result = plan_merge(LIST, LIST, new)
-    assert result.changes == [Change(Target(4), 0, 7, Target(4), 0, 6)]
+    assert result.changes == [Change(Target(DEEN, 0, 1), 0, 7, Target(DEEN, 0, 1), 0, 6)]
     assert result.conflicts == []
     assert result.applied == [
         "Annex III, COOPERATIVE REPUBLIC OF GUYANA, Mr. CHRISTOPHER DEEN: reworded"
@@ -67,35 +86,38 @@ def test_untouched_report_takes_every_correction() -> None:
 
 
 def test_a_delegate_added_after_the_last_leaves_the_corrected_one_where_she_is() -> None:
-    """The issue's case: her detail line changes style in the new build, and must still be
-    the same line — her correction stays hers, the new delegate comes after her."""
-    edited = replaced(LIST, 6, "Senior Planner, Ministry of Agriculture")
-    new = [*LIST[:6], Line(LIST[6].text, DETAILS)]
-    new += doc((NAME, "-Mr. JOHN PERSAUD"), (LAST, "Director of ICT, Ministry of Agriculture"))
-    new += LIST[7:]
+    """The issue's case: her detail line changes style in the new build, and her row must
+    still be the same row — her correction stays hers, the new delegate comes after her."""
+    edited = list(LIST)
+    edited[NARAIN] = with_details(NARAIN, "Senior Planner, Ministry of Agriculture")
+    new = [*LIST[:NARAIN], with_details(NARAIN, style=DETAILS)]
+    new += [delegate("-Mr. JOHN PERSAUD", "Director of ICT, Ministry of Agriculture", LAST)]
+    new += LIST[NARAIN + 1 :]
     result = plan_merge(LIST, edited, new)
     assert result.conflicts == []
     assert result.changes == []
-    assert result.restyles == {6: 6}, "her line takes the workbook's style, not the workbook's text"
-    assert result.inserts == [Insert(7, after=6), Insert(8, after_new=7)]
+    assert result.restyles == {NARAIN: NARAIN}, "her row takes the workbook's style, not its text"
+    assert result.inserts == [Insert(NARAIN + 1, after=NARAIN)]
     assert result.applied == ["Annex III, COOPERATIVE REPUBLIC OF GUYANA, Mr. JOHN PERSAUD: added"]
 
 
 def test_the_last_delegate_removed_leaves_the_corrected_one_before_her() -> None:
-    edited = replaced(LIST, 4, "Director General, National Data Management Authority")
-    new = [*LIST[:4], Line(LIST[4].text, LAST), *LIST[7:]]
+    edited = list(LIST)
+    edited[DEEN] = with_details(DEEN, "Director General, National Data Management Authority")
+    new = [*LIST[:DEEN], with_details(DEEN, style=LAST), *LIST[NARAIN + 1 :]]
     result = plan_merge(LIST, edited, new)
     assert result.conflicts == []
-    assert sorted(result.removals) == [5, 6]
-    assert result.restyles == {4: 4}
+    assert result.removals == [NARAIN]
+    assert result.restyles == {DEEN: DEEN}
     assert result.applied == [
         "Annex III, COOPERATIVE REPUBLIC OF GUYANA, Ms. MOVITA NARAIN: removed"
     ]
 
 
 def test_a_delegate_the_workbook_removes_but_the_person_corrected_stays_whole() -> None:
-    edited = replaced(LIST, 6, "Senior Planner, Ministry of Agriculture")
-    new = [*LIST[:4], Line(LIST[4].text, LAST), *LIST[7:]]
+    edited = list(LIST)
+    edited[NARAIN] = with_details(NARAIN, "Senior Planner, Ministry of Agriculture")
+    new = [*LIST[:DEEN], with_details(DEEN, style=LAST), *LIST[NARAIN + 1 :]]
     result = plan_merge(LIST, edited, new)
     assert result.removals == []
     assert result.conflicts == [
@@ -104,17 +126,18 @@ def test_a_delegate_the_workbook_removes_but_the_person_corrected_stays_whole() 
 
 
 def test_a_delegate_deleted_in_word_and_corrected_in_the_workbook_comes_back_whole() -> None:
-    edited = LIST[:5] + LIST[7:]
-    new = replaced(LIST, 6, "Senior Planner, Ministry of Agriculture")
+    edited = LIST[:NARAIN] + LIST[NARAIN + 1 :]
+    new = list(LIST)
+    new[NARAIN] = with_details(NARAIN, "Senior Planner, Ministry of Agriculture")
     result = plan_merge(LIST, edited, new)
-    assert result.inserts == [Insert(5, after=4), Insert(6, after_new=5)]
+    assert result.inserts == [Insert(NARAIN, after=DEEN)]
     assert result.conflicts == [
         f"Annex III, COOPERATIVE REPUBLIC OF GUYANA, Ms. MOVITA NARAIN: {DELETED_CHANGED}"
     ]
 
 
 def test_a_delegate_deleted_in_word_and_untouched_in_the_workbook_stays_deleted() -> None:
-    edited = LIST[:5] + LIST[7:]
+    edited = LIST[:NARAIN] + LIST[NARAIN + 1 :]
     result = plan_merge(LIST, edited, LIST)
     assert result.empty
 
@@ -142,18 +165,20 @@ def test_the_workbooks_words_arrive_beside_other_words_the_person_changed() -> N
 
 
 def test_both_changing_the_same_words_keeps_both_and_says_where() -> None:
-    edited = replaced(LIST, 4, "Chief Executive, National Data Management Authority")
-    new = replaced(LIST, 4, "Senior Director, National Data Management Authority")
+    edited, new = list(LIST), list(LIST)
+    edited[DEEN] = with_details(DEEN, "Chief Executive, National Data Management Authority")
+    new[DEEN] = with_details(DEEN, "Senior Director, National Data Management Authority")
     result = plan_merge(LIST, edited, new)
     assert result.changes == []
-    assert result.inserts == [Insert(4, after=4)]
+    assert result.inserts == [Insert(DEEN, after=DEEN)]
     assert result.conflicts == [
         f"Annex III, COOPERATIVE REPUBLIC OF GUYANA, Mr. CHRISTOPHER DEEN: {BOTH_CHANGED}"
     ]
 
 
 def test_the_same_change_made_twice_is_no_conflict() -> None:
-    edited = replaced(LIST, 4, "Senior Director, National Data Management Authority")
+    edited = list(LIST)
+    edited[DEEN] = with_details(DEEN, "Senior Director, National Data Management Authority")
     result = plan_merge(LIST, edited, edited)
     assert result.empty
 

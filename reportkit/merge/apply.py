@@ -31,6 +31,7 @@ from reportkit.merge.lines import (
     flat,
     is_marked,
     paragraph_text,
+    row_paragraphs,
 )
 from reportkit.merge.plan import Change, Insert, Plan, Target
 from reportkit.merge.revisions import (
@@ -77,7 +78,10 @@ class Merger:
     def apply(self, plan: Plan) -> None:
         self._changes(plan.changes)
         for e, n in plan.restyles.items():
-            self._restyle(self.edited[e].element, self.new[n].element)
+            if self.edited[e].is_row:
+                self._restyle_row(self.edited[e], self.new[n])
+            else:
+                self._restyle(_element(self.edited[e]), _element(self.new[n]))
         for e, cell, n in plan.cell_merges:
             self._merge_cell(cells(self.edited[e].element)[cell], cells(self.new[n].element)[cell])
         self._inserts(plan.inserts)
@@ -129,6 +133,16 @@ class Merger:
         style = source.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         if style is not None:
             restyle(paragraph, self.adopter.style_id(style.get(qn("w:val"), "")), self.revisions)
+
+    def _restyle_row(self, row: Line, source: Line) -> None:
+        """Each of the row's paragraphs whose style the new build's row changed (the plan
+        restyles only rows whose paragraphs pair one to one)."""
+        pairs = zip(row_paragraphs(_element(row)), row_paragraphs(_element(source)), strict=True)
+        old = (style for cell in row.cell_styles for style in cell)
+        new = (style for cell in source.cell_styles for style in cell)
+        for (paragraph, model), before, after in zip(pairs, old, new, strict=True):
+            if before != after:
+                self._restyle(paragraph, model)
 
     def _merge_cell(self, old_cell: _Element, new_cell: _Element) -> None:
         old_paragraphs, new_paragraphs = cell_paragraphs(old_cell), cell_paragraphs(new_cell)

@@ -30,16 +30,17 @@ class Labels:
         annex = group = delegate = ""
         number = 0
         for line in lines:
-            if line.style in (ANNEX_HEADING, ANNEX_LINE, ANNEX_ORIGINAL):
-                name = "Annex" if line.style == ANNEX_ORIGINAL else line.flat.split(":")[0]
+            lead = line.lead
+            if lead in (ANNEX_HEADING, ANNEX_LINE, ANNEX_ORIGINAL):
+                name = "Annex" if lead == ANNEX_ORIGINAL else line.flat.split(":")[0]
                 annex, group, delegate = _annex_name(name), "", ""
-            elif line.style == styles.PARTICIPANTS_SECTION:
+            elif lead == styles.PARTICIPANTS_SECTION:
                 group, delegate = _section_name(line.flat), ""
-            elif line.style == styles.DELEGATION_HEADING:
-                group, delegate = line.flat, ""
-            elif line.style == styles.DELEGATE_NAME:
-                delegate = line.flat.lstrip(_NAME_MARKS)
-            elif line.style not in _DELEGATE_LINES:
+            elif lead == styles.DELEGATION_HEADING:
+                group, delegate = line.opening, ""
+            elif lead == styles.DELEGATE_NAME:
+                delegate = line.opening.lstrip(_NAME_MARKS)
+            elif lead not in _DELEGATE_LINES:
                 delegate = ""
             if line.style == styles.NUMBERED_PARAGRAPH:
                 number += 1

@@ -5,7 +5,9 @@ left out, inserted text in), so a report merged earlier and not yet reviewed rea
 corrected report it will become. Editors' bookkeeping — how text is split into runs,
 revision ids, bookmarks, proofing marks, numbering written on each paragraph — never
 enters the text, so it never looks like an edit. The style is kept beside the text, never
-in it: a restyled paragraph is the same paragraph.
+in it: a restyled paragraph is the same paragraph. A row's paragraphs keep their styles
+too, each beside its text: what a row is may be told by its first paragraph's (a delegate's
+row in the list of participants opens with her name).
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ _TEXT = qn("w:t")
 @dataclass
 class Line:
     """One paragraph or table row: its visible text, style name ("" for rows), each cell's
-    paragraph texts (rows only), and its element. `flat` is the text with its spaces evened
-    out, as lines are compared."""
+    paragraph texts and their style names (rows only), and its element. `flat` is the text
+    with its spaces evened out, as lines are compared."""
 
     text: str
     style: str = ""
     cells: tuple[tuple[str, ...], ...] | None = None
     element: _Element | None = None
+    cell_styles: tuple[tuple[str, ...], ...] = ()
     flat: str = field(init=False, repr=False)
     flat_cells: tuple[tuple[str, ...], ...] = field(init=False, repr=False)
 
@@ -48,6 +51,20 @@ class Line:
     @property
     def kind(self) -> str:
         return "row" if self.is_row else "p"
+
+    @property
+    def lead(self) -> str:
+        """The style of its first paragraph: a paragraph's own, a row's first cell's first."""
+        if not self.is_row:
+            return self.style
+        return self.cell_styles[0][0] if self.cell_styles and self.cell_styles[0] else ""
+
+    @property
+    def opening(self) -> str:
+        """The text of its first paragraph, spaces evened out."""
+        if not self.is_row:
+            return self.flat
+        return self.flat_cells[0][0] if self.flat_cells and self.flat_cells[0] else ""
 
 
 def flat(text: str) -> str:
@@ -102,6 +119,17 @@ def row_cells(row: _Element) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(paragraph_text(p) for p in cell_paragraphs(cell)) for cell in cells(row))
 
 
+def row_paragraphs(row: _Element) -> list[_Element]:
+    """Every paragraph of the row's cells, cell after cell."""
+    return [p for cell in cells(row) for p in cell_paragraphs(cell)]
+
+
+def row_styles(row: _Element, names: dict[str, str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(names.get(style_id(p), "") for p in cell_paragraphs(cell)) for cell in cells(row)
+    )
+
+
 def is_marked(element: _Element, revision: str) -> bool:
     """Whether a paragraph's mark or a row is tracked as inserted/deleted (`ins`/`del`)."""
     return marker(element, revision) is not None
@@ -142,7 +170,12 @@ def _lines(container: _Element, names: dict[str, str]) -> Iterator[Line]:
         elif child.tag == TBL:
             for row in child.iter(TR):
                 if _table_of(row) is child and not is_marked(row, "del"):
-                    yield Line(row_text(row), cells=row_cells(row), element=row)
+                    yield Line(
+                        row_text(row),
+                        cells=row_cells(row),
+                        element=row,
+                        cell_styles=row_styles(row, names),
+                    )
         elif child.tag in _CONTAINERS:
             yield from _lines(child, names)
 

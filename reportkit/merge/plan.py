@@ -9,9 +9,9 @@ other words than the person's. Where both changed the same words, the person's t
 and the workbook's follows it as an insertion for them to review — a conflict, reported
 where it is.
 
-A delegate is decided as a whole: removed in the workbook, all their lines go (unless the
-person edited one, then all stay); deleted by the person and corrected in the workbook, the
-whole corrected delegate comes back, never a detail line without its name.
+A delegate is one table row, decided as a whole: removed in the workbook, the row goes
+(unless the person edited it, then it stays); deleted by the person and corrected in the
+workbook, the whole corrected row comes back, never a detail line without its name.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from reportkit.arrange import styles
 from reportkit.merge.labels import Labels, numbered_label
-from reportkit.merge.lines import Line
+from reportkit.merge.lines import Line, flat
 from reportkit.merge.person import Place, Trace, trace
 from reportkit.merge.units import Unit, role
 from reportkit.merge.words import TextMap, carry, word_edits
@@ -195,8 +195,11 @@ class _Planner:
             self._note(label, "restyled", place.line)
 
     def _decide_row(self, b: int, n: int, place: Place, label: str) -> None:
-        """A table row, cell by cell: a cell only the workbook changed takes its text, a
-        cell both changed takes the workbook's words where they touch other words."""
+        """A table row, cell by cell: a cell whose paragraphs still pair one to one takes the
+        workbook's words paragraph by paragraph, as paragraphs do (where both changed, only
+        where they touch other words than the person's); a cell whose paragraphs the workbook
+        changed in number, if the person left it alone, takes the new cell's paragraphs."""
+        self._decide_row_styles(b, n, place, label)
         if self.workbook.same[b]:
             return
         old, mine, theirs = (
@@ -219,11 +222,10 @@ class _Planner:
         for c, (o, m, t) in enumerate(zip(old, mine, theirs, strict=True)):
             if o == t or m == t:
                 continue
-            if m == o:
+            if m == o and len(o) != len(t):
                 merges.append((place.line, c, n))
                 continue
-            single = len(o) == len(m) == len(t) == 1
-            carried = self._carry_cell(b, place.line, n, c) if single else None
+            carried = self._carry_cell(b, place.line, n, c) if len(o) == len(m) == len(t) else None
             if carried is None:
                 self.after_conflict.add(n)
                 self._note(label, BOTH_CHANGED, place.line, conflict=True)
@@ -233,17 +235,49 @@ class _Planner:
         self.plan.changes += changes
         self._note(label, "reworded", place.line)
 
+    def _decide_row_styles(self, b: int, n: int, place: Place, label: str) -> None:
+        """The workbook's restyle of a row's paragraphs (a delegation's last delegate no
+        longer last) is applied unless the person restyled one, or the paragraphs differ in
+        number (the new ones arrive in their own styles)."""
+        old, mine, new = (
+            lines[i].cell_styles
+            for lines, i in ((self.base, b), (self.edited, place.line), (self.new, n))
+        )
+        if old == new or mine != old or [len(c) for c in old] != [len(c) for c in new]:
+            return
+        self.plan.restyles[place.line] = n
+        pairs = zip((s for c in old for s in c), (s for c in new for s in c), strict=True)
+        if any(role(a) != role(z) for a, z in pairs):
+            self._note(label, "restyled", place.line)
+
     def _carry_cell(self, b: int, e: int, n: int, cell: int) -> list[Change] | None:
-        old = _cells(self.base[b])[cell][0]
-        mine = _cells(self.edited[e])[cell][0]
-        theirs = _cells(self.new[n])[cell][0]
-        carried = carry(word_edits(old, theirs), 0, TextMap(old, mine))
-        if carried is None:
-            return None
-        return [
-            Change(Target(e, cell), x.start, x.end, Target(n, cell), x.new_start, x.new_end)
-            for x in carried
-        ]
+        """The workbook's edits of a cell both changed, carried onto the person's wording
+        paragraph by paragraph (None: they touch the person's words)."""
+        changes: list[Change] = []
+        paragraphs = zip(
+            _cells(self.base[b])[cell],
+            _cells(self.edited[e])[cell],
+            _cells(self.new[n])[cell],
+            strict=True,
+        )
+        for index, (old, mine, theirs) in enumerate(paragraphs):
+            if flat(old) == flat(theirs) or flat(mine) == flat(theirs):
+                continue
+            carried = carry(word_edits(old, theirs), 0, TextMap(old, mine))
+            if carried is None:
+                return None
+            changes += [
+                Change(
+                    Target(e, cell, index),
+                    x.start,
+                    x.end,
+                    Target(n, cell, index),
+                    x.new_start,
+                    x.new_end,
+                )
+                for x in carried
+            ]
+        return changes
 
     def _remove(self, b: int) -> None:
         place = self.person.places[b]

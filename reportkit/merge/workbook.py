@@ -1,9 +1,9 @@
 """What the workbook changed between two builds: each built line's counterpart in the new one.
 
 Both documents are reportkit's own, so they are read as units (see `units`): delegates are
-matched by name, then their lines one to one, so a delegate whose position changed is the
-same delegate reworded, and one added after her leaves her lines matched even though her
-detail line changes style. Everything else is matched by text and order.
+matched by name, so a delegate whose position changed is the same delegate reworded, and one
+added after her leaves her row matched even though her detail line changes style.
+Everything else is matched by text and order.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def workbook_changes(base: Sequence[Line], new: Sequence[Line]) -> WorkbookChang
     matched: list[int | None] = [None] * len(base)
     for b_unit, n_unit in enumerate(unit_alignment.matched):
         if n_unit is not None:
-            for b, n in _match_lines(base_units[b_unit], new_units[n_unit], base, new):
+            for b, n in zip(base_units[b_unit].lines, new_units[n_unit].lines, strict=True):
                 matched[b] = n
     same = [
         n is not None and base[b].flat == new[n].flat and base[b].flat_cells == new[n].flat_cells
@@ -55,27 +55,6 @@ def workbook_changes(base: Sequence[Line], new: Sequence[Line]) -> WorkbookChang
 
 def _items(found: list[Unit], lines: Sequence[Line]) -> list[Item]:
     return [Item(unit.kind, unit.key, unit_text(unit, lines)) for unit in found]
-
-
-def _match_lines(
-    old: Unit, new: Unit, base: Sequence[Line], lines: Sequence[Line]
-) -> list[tuple[int, int]]:
-    """Pairs of lines of two matched units: a delegate's name to the name, then the detail
-    lines aligned by text."""
-    if old.kind != "delegate":
-        return [(old.first, new.first)]
-    pairs = [(old.first, new.first)]
-    old_details, new_details = list(old.lines)[1:], list(new.lines)[1:]
-    if len(old_details) == len(new_details):
-        return pairs + list(zip(old_details, new_details, strict=True))
-    details = align(
-        [Item("p", base[i].flat, base[i].flat) for i in old_details],
-        [Item("p", lines[i].flat, lines[i].flat) for i in new_details],
-    )
-    pairs += [
-        (old_details[i], new_details[j]) for i, j in enumerate(details.matched) if j is not None
-    ]
-    return pairs
 
 
 def _unit_of(found: list[Unit], line: int) -> int:
