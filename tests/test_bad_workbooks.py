@@ -16,6 +16,7 @@ import reportkit
 from reportkit.problems import Severity
 from tests.checked import lines_of
 from tests.commands import reportkit_cli
+from tests.docx_facts import lines_in_order
 from tests.workbooks import MINIMAL, set_cell_xml, variant, write_workbook
 
 
@@ -177,14 +178,15 @@ def test_long_text_emoji_and_right_to_left_text_build(tmp_path: Path) -> None:
     set_cell_xml(path, 2, "B2", f'<c r="B2" t="inlineStr"><is><t>{long_text}</t></is></c>')
     assert lines_of(path) == []
     document = Document(str(reportkit.build(path, tmp_path / "out")))
-    texts = [p.text for p in document.paragraphs]
+    paragraphs = lines_in_order(document)
+    texts = [p.text for p in paragraphs]
     assert long_text in texts
     assert "Participants applauded 👏🏽 the 🇹🇷 host." in texts
     assert "رحب الاجتماع بالمشاركين من الدول الأعضاء." in texts
     assert "-السيد محمد السلامين" in texts
     right_to_left = {
         p.text
-        for p in document.paragraphs
+        for p in paragraphs
         if p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None
     }
     assert right_to_left == {

@@ -28,6 +28,7 @@ from benchmarks.meetings import SECRETARIAT, GeneratedMeeting, generate
 from benchmarks.xlsx import write_both
 from reportkit.read import read_workbook
 from reportkit.reference import Delegation, DelegationKind, load_reference
+from tests.docx_facts import lines_in_order
 
 DELEGATES = 2_000
 # The documented order of OIC institutions (docs/document.md): the General Secretariat (the principal organ),
@@ -61,7 +62,7 @@ def listed(workbooks: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactor
     report = reportkit.build(workbooks[0], tmp_path_factory.mktemp("built"))
     groups: list[Group] = []
     section = 0
-    for paragraph in Document(str(report)).paragraphs:
+    for paragraph in lines_in_order(Document(str(report))):
         style, text = paragraph.style.name, paragraph.text
         if style == "Participants Section":
             section += 1

@@ -10,7 +10,7 @@ from docx.document import Document as DocumentType
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from tests.docx_facts import effective
+from tests.docx_facts import effective, held_with_next, lines_in_order, programme_table
 from tests.word_lists import list_of, style_list
 
 
@@ -82,15 +82,15 @@ def test_each_annex_starts_on_a_new_page(document: DocumentType) -> None:
 
 
 def test_delegation_headings_keep_with_their_delegates(document: DocumentType) -> None:
-    headings = [p for p in document.paragraphs if p.style.name == "Delegation Heading"]
+    headings = [p for p in lines_in_order(document) if p.style.name == "Delegation Heading"]
     assert len(headings) == 28
     assert all(effective(p, "keep_with_next") for p in headings)
-    names = [p for p in document.paragraphs if p.style.name == "Delegate Name"]
-    assert all(effective(p, "keep_with_next") for p in names)
+    names = [p for p in lines_in_order(document) if p.style.name == "Delegate Name"]
+    assert all(held_with_next(p) for p in names)
 
 
 def test_programme_table_repeats_its_header_row(document: DocumentType) -> None:
-    (table,) = document.tables
+    table = programme_table(document)
     header = table.rows[0]
     assert header._tr.trPr is not None
     assert header._tr.trPr.find(qn("w:tblHeader")) is not None

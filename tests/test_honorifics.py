@@ -20,6 +20,7 @@ from reportkit.read.honorifics import Honorific, house_honorific
 from reportkit.reference.honorifics import edition_titles
 from reportkit.reference.ranks import rank_of
 from tests.conftest import soffice_convert
+from tests.docx_facts import lines_in_order
 from tests.workbooks import variant, write_workbook
 
 EN, FR, AR = Language.EN, Language.FR, Language.AR
@@ -80,7 +81,7 @@ def lines(workbook: Path) -> dict[Language, list[str]]:
     texts = {}
     for language in Language:
         paragraphs = [
-            p.text for p in Document(str(build(workbook, out, language=language))).paragraphs
+            p.text for p in lines_in_order(Document(str(build(workbook, out, language=language))))
         ]
         texts[language] = paragraphs[
             next(i for i, t in enumerate(paragraphs) if t.startswith("-")) :
@@ -324,4 +325,4 @@ def test_an_edition_s_own_title_is_spelt_as_the_house_list_has_it(tmp_path: Path
 
 
 def _participants(document: Path) -> list[str]:
-    return [p.text for p in Document(str(document)).paragraphs]
+    return [p.text for p in lines_in_order(Document(str(document)))]

@@ -15,6 +15,7 @@ import pytest
 from reportkit.api import build_report
 from reportkit.model import Language
 from tests.commands import reportkit_cli
+from tests.docx_facts import lines_in_order
 from tests.workbooks import variant, write_workbook
 
 # The CCO typed first, the bodies out of their categories' order.
@@ -110,7 +111,8 @@ def meeting(*fields: list[object]) -> list[list[object]]:
 
 def lines(report: Path) -> list[str]:
     """The document's non-empty paragraphs as python-docx reads them."""
-    return [p.text.strip() for p in docx.Document(str(report)).paragraphs if p.text.strip()]
+    paragraphs = lines_in_order(docx.Document(str(report)))
+    return [p.text.strip() for p in paragraphs if p.text.strip()]
 
 
 def annex_participants(text: list[str], heading: str) -> list[str]:

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from reportkit.render import default_template
-from tests.docx_facts import effective
+from tests.docx_facts import effective, held_with_next, lines_in_order, programme_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ANNEXES = ("ANNEX I", "ANNEX II", "ANNEX III")
@@ -34,7 +34,7 @@ def big(big_meeting_docx: Path) -> DocumentType:
 
 
 def participants(document: DocumentType) -> list[Paragraph]:
-    paragraphs = document.paragraphs
+    paragraphs = lines_in_order(document)
     start = next(i for i, p in enumerate(paragraphs) if p.text == "ANNEX III")
     return [p for p in paragraphs[start:] if p.style.name.startswith(("Delegat", "Participants"))]
 
@@ -61,7 +61,7 @@ def test_a_delegation_breaks_only_between_delegates_and_not_at_its_ends(
     pieces = delegations(participants(request.getfixturevalue(which)))
     assert len(pieces) > 10
     for piece in pieces:
-        keeps = [effective(p, "keep_with_next") for p in piece]
+        keeps = [held_with_next(p) for p in piece]
         names = [i for i, p in enumerate(piece) if p.style.name == "Delegate Name"]
         breaks = [i for i, keep in enumerate(keeps) if not keep]
         if not names:
@@ -119,7 +119,7 @@ def test_the_three_annexes_open_alike(sample: DocumentType) -> None:
 
 
 def test_the_programme_table_fits_the_text_block(sample: DocumentType) -> None:
-    (table,) = sample.tables
+    table = programme_table(sample)
     properties = table._tbl.tblPr
     width = properties.find(qn("w:tblW"))
     assert (width.get(qn("w:type")), width.get(qn("w:w"))) == ("pct", "5000")
@@ -140,7 +140,7 @@ def test_the_programme_table_fits_the_text_block(sample: DocumentType) -> None:
 def test_programme_rows_do_not_split_and_days_keep_with_their_first_slot(
     which: str, request: pytest.FixtureRequest
 ) -> None:
-    (table,) = request.getfixturevalue(which).tables
+    table = programme_table(request.getfixturevalue(which))
     for row in table.rows:
         assert row._tr.trPr.find(qn("w:cantSplit")) is not None, row.cells[0].text
     days = [r for r in table.rows if r.cells[0].paragraphs[0].style.name == "Programme Day"]
@@ -151,7 +151,7 @@ def test_programme_rows_do_not_split_and_days_keep_with_their_first_slot(
 
 def test_cell_paragraphs_have_no_space_before(sample: DocumentType) -> None:
     """A cell opening with a bullet lines up with its time: no paragraph adds space above."""
-    (table,) = sample.tables
+    table = programme_table(sample)
     styles = {p.style.name for cell in table._cells for p in cell.paragraphs}
     assert "Programme Point" in styles
     for name in styles:

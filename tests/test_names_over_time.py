@@ -18,6 +18,7 @@ from reportkit.arrange.participants import arrange_participants
 from reportkit.model import HeadingOverride, Language, Meeting, Participant
 from reportkit.reference import load_reference
 from reportkit.reference.history import FormerName, in_force, load_history, parse_valid_until
+from tests.docx_facts import lines_in_order
 from tests.workbooks import variant, write_workbook
 
 
@@ -388,7 +389,7 @@ def _built_lines(tmp_path: Path, day: date) -> set[str]:
         variant(Meeting=meeting, Report=report, Participants=participants),
     )
     report = docx.Document(str(reportkit.build(workbook, folder / "out")))
-    return {paragraph.text.strip() for paragraph in report.paragraphs}
+    return {paragraph.text.strip() for paragraph in lines_in_order(report)}
 
 
 def test_built_reports_of_2017_and_2024_print_their_own_names(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from tests.docx_facts import lines_in_order
 from tests.pdf_pages import Line, Margins, Page, body_flow, locate, read_pages
 
 ANNEXES = ("ANNEX I", "ANNEX II", "ANNEX III")
@@ -34,7 +35,7 @@ class Rendered:
     def headings(self) -> list[str]:
         return [
             " ".join(p.text.split())
-            for p in Document(str(self.docx)).paragraphs
+            for p in lines_in_order(Document(str(self.docx)))
             if p.style.name in HEADING_STYLES
         ]
 
@@ -95,7 +96,7 @@ def test_a_delegates_name_and_details_share_a_page(rendered: Rendered) -> None:
 def delegation_sizes(docx: Path) -> list[int]:
     """The number of delegates under each heading, in document order."""
     sizes: list[int] = []
-    for paragraph in Document(str(docx)).paragraphs:
+    for paragraph in lines_in_order(Document(str(docx))):
         if paragraph.style.name in HEADING_STYLES:
             sizes.append(0)
         elif paragraph.style.name == "Delegate Name":

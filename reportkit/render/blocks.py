@@ -47,7 +47,7 @@ class ParagraphWriter:
         self.notes = notes or Footnotes()
         self._style_ids = {s.name: s.style_id for s in document.styles if s.name}
         self._restarted: dict[tuple[str, int], int] = {}
-        self._openings: dict[tuple[str, int, bool, bool | None], str] = {}
+        self._openings: dict[tuple[str, int, bool, bool | None, str], str] = {}
         taken = [
             int(mark.get(f"{{{W_NAMESPACE}}}id", "0"))
             for mark in document.element.body.iter(f"{{{W_NAMESPACE}}}bookmarkStart")
@@ -78,29 +78,64 @@ class ParagraphWriter:
     def participants(self, sections: tuple[ParticipantSection, ...]) -> Iterator[str]:
         """Each section's heading, kept with the first delegation under it, then each
         delegation as a table (see `list_table`): its heading the header row, kept with its
-        first delegate, and one row per delegate, free to end a page; each table is followed
+        first delegate, and one row per delegate, kept with the next as its style says (so a
+        page breaks after a delegate marked `last` only, see `arrange`); each table is followed
         by a separator (two tables that touch are one in Word, and a document cannot end
         with a table). A section that is one delegation under its own name (the secretariat)
-        is a table without a header row."""
+        is a table without a header row.
+
+        Space between paragraphs does not merge across a table's edge, nor is a cell's space
+        before dropped at the top of a page: where paragraphs keep the larger of the space
+        after one and before the next, a table's edge adds them. So that the list is spaced
+        as it was in paragraphs, a table's last details have no space after and a delegation
+        heading none before; the space a heading had before it is the separator's before the
+        next delegation, and the section heading's space after is above the first."""
         width = self._text_width()
+        between = self._space_before(styles.DELEGATION_HEADING)
         for section in sections:
             heading = f"{section.letter}. {section.heading}"
             yield self.listed(styles.PARTICIPANTS_SECTION, heading, keep_next=True)
-            for group in section.groups:
-                rows = [list_table.row(self._delegate(person), width) for person in group.people]
+            for number, group in enumerate(section.groups, 1):
+                final = len(group.people) - 1
+                rows = [
+                    list_table.row(self._delegate(person, index == final), width)
+                    for index, person in enumerate(group.people)
+                ]
                 if section.grouped:
-                    title = self.listed(styles.DELEGATION_HEADING, group.heading, keep_next=True)
+                    title = self.listed(
+                        styles.DELEGATION_HEADING,
+                        group.heading,
+                        keep_next=True,
+                        unspaced="before",
+                    )
                     rows.insert(0, list_table.row([title], width, heading=True))
                 yield list_table.table(rows, width, self._right_to_left)
-                yield list_table.separator(self._style_id("Normal"), self._right_to_left)
+                space = between if section.grouped and number < len(section.groups) else 0
+                yield list_table.separator(self._style_id("Normal"), self._right_to_left, space)
 
-    def _delegate(self, person: Person) -> list[str]:
-        """A delegate's name and details, kept with nothing: their row holds them together."""
+    def _delegate(self, person: Person, final: bool) -> list[str]:
+        """A delegate's name and details; `final`: the last of their table. Her row keeps
+        with the next one unless she is `last`: LibreOffice reads that from the row's first
+        line (the name, which alone would keep every row with the next), Word from its
+        lines, so both say it. The row itself keeps name and details together."""
         details = styles.DELEGATE_DETAILS_LAST if person.last else styles.DELEGATE_DETAILS
         return [
-            self.listed(styles.DELEGATE_NAME, person.name_line, keep_next=False),
-            self.listed(details, person.details, keep_next=False),
+            self.listed(
+                styles.DELEGATE_NAME, person.name_line, keep_next=False if person.last else None
+            ),
+            self.listed(details, person.details, unspaced="after" if final else ""),
         ]
+
+    def _space_before(self, name: str) -> int:
+        """The space before a paragraph of style `name`, in twips, as its style or the
+        styles it is based on set it (none: 0)."""
+        style = next((s for s in self._document.styles if s.name == name), None)
+        while style is not None:
+            before = style.paragraph_format.space_before  # type: ignore[attr-defined]
+            if before is not None:
+                return int(before.twips)
+            style = style.base_style  # type: ignore[attr-defined]
+        return 0
 
     def _text_width(self) -> int:
         """The width of the text block, in twips, of the last section (the annexes')."""
@@ -108,14 +143,22 @@ class ParagraphWriter:
         width = Length(section.page_width - section.left_margin - section.right_margin)
         return int(width.twips)
 
-    def listed(self, style: str, text: str, keep_next: bool | None = None) -> str:
+    def listed(
+        self, style: str, text: str, keep_next: bool | None = None, unspaced: str = ""
+    ) -> str:
         """A line of the list of participants. In the Arabic edition it runs right to left
         whatever its script, so that every line starts at the same margin: a Latin name is
         an island in a right-to-left line, not a line set against the other margin. In the
         other editions a line typed in Arabic runs right to left, as any Arabic text.
-        `keep_next`, when given, is the line's instead of its style's."""
+        `keep_next`, when given, is the line's instead of its style's; `unspaced`: see
+        `paragraph`."""
         return self.paragraph(
-            style, text, markup=False, keep_next=keep_next, direction=self._right_to_left or None
+            style,
+            text,
+            markup=False,
+            keep_next=keep_next,
+            direction=self._right_to_left or None,
+            unspaced=unspaced,
         )
 
     def paragraph(
@@ -129,12 +172,13 @@ class ParagraphWriter:
         labels: ListLabels | None = None,
         keep_next: bool | None = None,
         direction: bool | None = None,
+        unspaced: str = "",
     ) -> str:
         """One paragraph: `markup` reads `*italic*`/`**bold**` and references in `text`;
         `labels` label the restarted list it opens, otherwise than its style's; `keep_next`,
         when given, keeps it on the page of the next paragraph or not, whatever its style
-        says; `direction`
-        (right to left or not), when given, is the paragraph's instead of its text's.
+        says; `direction` (right to left or not), when given, is the paragraph's instead of
+        its text's; `unspaced` ("before" or "after"): no space there, whatever its style says.
 
         Its direction is its text's (see `direction`): in the Arabic edition right to left
         unless it is left in English, elsewhere right to left when it starts in Arabic.
@@ -147,15 +191,16 @@ class ParagraphWriter:
         rtl = (
             paragraph_right_to_left(shown, self._right_to_left) if direction is None else direction
         )
-        key = (style, restart, rtl, keep_next)
+        key = (style, restart, rtl, keep_next, unspaced)
         opening = self._openings.get(key)
         if opening is None:
             # The Arabic template runs paragraphs right to left unless told otherwise.
             bidi = "<w:bidi/>" if rtl else '<w:bidi w:val="0"/>' if self._right_to_left else ""
             keep = {True: "<w:keepNext/>", False: '<w:keepNext w:val="0"/>'}.get(keep_next, "")
+            spacing = f'<w:spacing w:{unspaced}="0"/>' if unspaced else ""
             opening = (
                 f'<w:p><w:pPr><w:pStyle w:val="{self._style_id(style)}"/>'
-                f"{keep}{self._numbering(style, restart, labels)}{bidi}</w:pPr>"
+                f"{keep}{self._numbering(style, restart, labels)}{bidi}{spacing}</w:pPr>"
             )
             self._openings[key] = opening
         runs = _runs(spans, shown, rtl, self.notes)

@@ -10,7 +10,7 @@ own styles, sit where they would sit outside it; the Arabic edition's runs right
 (`w:bidiVisual`).
 
 Word joins two tables that touch into one, whose later heading rows then repeat nothing:
-each table is followed by a paragraph one point high (`separator`).
+each table is followed by a paragraph a tenth of a point high (`separator`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ _NO_BORDERS = "".join(
 _NO_MARGINS = "".join(
     f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("top", "left", "bottom", "right")
 )
-# The separator's height, in twentieths of a point: as small as both programs lay out.
-_SEPARATOR_HEIGHT = 20
+# The separator's height, in twentieths of a point: a tenth of a point, nothing to the eye.
+_SEPARATOR_HEIGHT = 2
 
 
 def table(rows: list[str], width: int, right_to_left: bool) -> str:
@@ -47,11 +47,12 @@ def row(paragraphs: list[str], width: int, heading: bool = False) -> str:
     )
 
 
-def separator(style_id: str, right_to_left: bool) -> str:
-    """The paragraph between two tables, in `style_id`, one point high whatever its style."""
+def separator(style_id: str, right_to_left: bool, before: int = 0) -> str:
+    """The paragraph after a table, in `style_id`, next to no height whatever its style:
+    `before` twips of space above it (dropped at the top of a page, as a paragraph's is)."""
     direction = "<w:bidi/>" if right_to_left else ""
     return (
         f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{direction}'
-        f'<w:spacing w:before="0" w:after="0" w:line="{_SEPARATOR_HEIGHT}" w:lineRule="exact"/>'
-        '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
+        f'<w:spacing w:before="{before}" w:after="0" w:line="{_SEPARATOR_HEIGHT}" '
+        'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
     )
