@@ -22,19 +22,14 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tests.conftest import soffice_convert
+from tests.docx_facts import lines_in_order
 from tests.revisions import W, resolved
 
 Edit = Callable[[DocumentObject], None]
 
 
-def paragraphs(document: DocumentObject) -> list[Paragraph]:
-    """Every paragraph of the body in order, those in table cells too: Annex III sets each
-    delegation as a table, a delegate's lines in one of its rows."""
-    return [Paragraph(p, document._body) for p in document.element.body.iter(f"{{{W}}}p")]
-
-
 def paragraph_starting(document: DocumentObject, starts: str) -> Paragraph:
-    return next(p for p in paragraphs(document) if p.text.startswith(starts))
+    return next(p for p in lines_in_order(document) if p.text.startswith(starts))
 
 
 def set_text(paragraph: Paragraph, text: str) -> None:
@@ -51,7 +46,7 @@ def reword(starts: str, text: str) -> Edit:
 
 def details_of(document: DocumentObject, name_line: str) -> Paragraph:
     """The detail line under a delegate's name line."""
-    found = paragraphs(document)
+    found = lines_in_order(document)
     index = next(i for i, p in enumerate(found) if p.text == name_line)
     return found[index + 1]
 

@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 import reportkit
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE, soffice_convert
+from tests.docx_facts import lines_in_order
 from tests.libreoffice_review import libreoffice_review, text_paragraphs
 from tests.merge_trials import (
     Edit,
@@ -33,7 +34,6 @@ from tests.merge_trials import (
     edited_copy,
     nested_revisions,
     paragraph_starting,
-    paragraphs,
     rejected,
     reword,
     set_report_text,
@@ -384,9 +384,9 @@ def test_correct_position_edits_the_named_delegate_only(tmp_path: Path) -> None:
     """The test's own tool: a check that the correction it makes is the one intended."""
     report = reportkit.build(SAMPLE, tmp_path)
     document = Document(str(report))
-    before = [p.text for p in paragraphs(document)]
+    before = [p.text for p in lines_in_order(document)]
     correct_position("-Ms. MOVITA NARAIN")(document)
-    after = [p.text for p in paragraphs(document)]
+    after = [p.text for p in lines_in_order(document)]
     assert [(a, b) for a, b in zip(before, after, strict=True) if a != b] == [
         ("Planner, Ministry of Agriculture", "Senior Planner, Ministry of Agriculture")
     ]

@@ -23,11 +23,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 
 import reportkit
 from reportkit.model import Language
 from tests.conftest import member_states, soffice_convert
+from tests.docx_facts import lines_in_order
 from tests.pdf_pages import Line, Margins, Page, body_flow, read_pages
 from tests.workbooks import variant, write_workbook
 
@@ -92,7 +92,8 @@ class Edition:
     margins: Margins
 
     def headings(self) -> list[Counter[str]]:
-        return [letters(p.text) for p in paragraphs(self.docx) if p.style.name in LIST_HEADINGS]
+        paragraphs = lines_in_order(Document(str(self.docx)))
+        return [letters(p.text) for p in paragraphs if p.style.name in LIST_HEADINGS]
 
     def list_pages(self) -> list[Page]:
         """The pages of Annex III: from the first that shows a delegate to the last."""
@@ -102,12 +103,6 @@ class Edition:
     def fullness(self, page: Page) -> float:
         bottom = max(line.box.y1 for line in page.body)
         return (bottom - self.margins.top) / (self.margins.bottom - self.margins.top)
-
-
-def paragraphs(docx: Path) -> list[Paragraph]:
-    """Every paragraph of the body, those in tables' cells too (a delegation is a table)."""
-    document = Document(str(docx))
-    return [Paragraph(p, document._body) for p in document.element.body.iter(qn("w:p"))]
 
 
 def letters(text: str) -> Counter[str]:
