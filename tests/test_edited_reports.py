@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 import reportkit
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE, soffice_convert
+from tests.docx_facts import lines_in_order
 from tests.ooxml import problems
 from tests.revisions import body_texts, resolved
 
@@ -30,7 +31,7 @@ DEEN_DETAILS = "General Manager, National Data Management Authority, Office of t
 
 def hand_edit(document: Document, starts: str, text: str) -> None:
     """Reword a paragraph as a person does in Word: the paragraph keeps its style."""
-    paragraph = next(p for p in document.paragraphs if p.text.startswith(starts))
+    paragraph = next(p for p in lines_in_order(document) if p.text.startswith(starts))
     for run in paragraph.runs[1:]:
         run._r.getparent().remove(run._r)
     paragraph.runs[0].text = text
@@ -173,7 +174,12 @@ def test_a_conflict_keeps_both_texts_and_is_one_located_line(meeting: Path, tmp_
     assert [line for line in result.stderr.splitlines() if "both kept" in line] == [conflict]
     accepted = body_texts(resolved(report, accept=True))
     workbook_text = DEEN_DETAILS.replace("General Manager", "Senior Director")
-    assert accepted.index(person) + 1 == accepted.index(workbook_text)
+
+    def line_of(text: str) -> int:
+        """The line holding `text` as a paragraph: a delegate's lines are a table row's."""
+        return next(i for i, line in enumerate(accepted) if text in line.split("\n"))
+
+    assert line_of(person) + 1 == line_of(workbook_text)
     notes = (out / "meeting.changes.md").read_text(encoding="utf-8")
     assert "## Conflicts" in notes
     assert problems(report) == []

@@ -19,6 +19,7 @@ import pytest
 from reportkit.api import BuildResult, build_report, editions
 from reportkit.model import Language
 from tests.conftest import soffice_convert
+from tests.docx_facts import is_list_table, lines_in_order
 from tests.workbooks import variant, write_workbook
 
 EN, FR, AR = Language.EN, Language.FR, Language.AR
@@ -146,9 +147,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[date, Language
 def _lines(document: Path) -> list[str]:
     """The document's paragraphs, in its body and its tables, as python-docx reads them."""
     report = docx.Document(str(document))
-    paragraphs = [*report.paragraphs]
+    paragraphs = lines_in_order(report)
     for table in report.tables:
-        paragraphs += [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
+        if not is_list_table(table):
+            paragraphs += [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
     return [p.text.strip() for p in paragraphs if p.text.strip()]
 
 

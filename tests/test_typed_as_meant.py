@@ -14,6 +14,7 @@ import reportkit
 from reportkit.model import Language
 from tests.commands import reportkit_cli as cli
 from tests.conftest import soffice_convert
+from tests.docx_facts import lines_in_order
 from tests.workbooks import MINIMAL, variant, write_workbook
 
 PEOPLE = [
@@ -49,7 +50,7 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def name_lines(report: Path) -> list[str]:
-    return [p.text for p in Document(str(report)).paragraphs if p.text.startswith("-")]
+    return [p.text for p in lines_in_order(Document(str(report))) if p.text.startswith("-")]
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from docx import Document
 
 import reportkit
 from tests.commands import reportkit_cli
+from tests.docx_facts import lines_in_order
 from tests.test_hostile_files import compound_file
 from tests.workbooks import MINIMAL, set_cell_xml, variant, write_workbook
 
@@ -157,7 +158,7 @@ def check_lines(path: Path) -> list[str]:
 
 
 def report_text(report: Path) -> str:
-    return "\n".join(paragraph.text for paragraph in Document(str(report)).paragraphs)
+    return "\n".join(paragraph.text for paragraph in lines_in_order(Document(str(report))))
 
 
 def test_a_workbook_with_macros_builds_with_one_warning(tmp_path: Path) -> None:
