@@ -19,12 +19,13 @@ from reportkit.api import build_report
 from reportkit.publish.report import Status
 from reportkit.read import source as source_module
 from tests.conftest import SAMPLE
+from tests.docx_facts import lines_in_order
 
 OLD, NEW = "General Manager", "Senior Director"
 
 
 def deen_position(report: Path) -> str:
-    texts = [p.text for p in Document(str(report)).paragraphs]
+    texts = [p.text for p in lines_in_order(Document(str(report)))]
     return texts[texts.index("-Mr. CHRISTOPHER DEEN") + 1].split(",")[0]
 
 
