@@ -96,6 +96,9 @@ def run_trial(built: Path, trial: Trial, folder: Path, editor: str) -> None:
     assert rejected(report) == styled_texts(edited), "rejecting gives the person's file"
     said = "added" if trial.change == "add" else "removed"
     assert any(line.endswith(f": {said}") for line in result.applied), result.applied
+    mark = "ins" if trial.change == "add" else "del"
+    rows = Document(str(report)).element.body.xpath(f".//w:tr[w:trPr/w:{mark}]")
+    assert len(rows) == 1, "the delegate's row is tracked as inserted or deleted, whole"
 
 
 def test_the_sweep_covers_every_delegation() -> None:
