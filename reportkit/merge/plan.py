@@ -251,8 +251,8 @@ class _Planner:
             self._note(label, "restyled", place.line)
 
     def _carry_cell(self, b: int, e: int, n: int, cell: int) -> list[Change] | None:
-        """The workbook's edits of a cell both changed, carried onto the person's wording
-        paragraph by paragraph (None: they touch the person's words)."""
+        """The workbook's edits of a cell whose paragraphs pair one to one, carried onto the
+        person's wording paragraph by paragraph (None: they touch the person's words)."""
         changes: list[Change] = []
         paragraphs = zip(
             _cells(self.base[b])[cell],
