@@ -87,6 +87,7 @@ def meeting() -> dict[str, list[list[object]]]:
 
 @dataclass(frozen=True)
 class Edition:
+    language: Language
     docx: Path
     pages: list[Page]
     margins: Margins
@@ -125,7 +126,8 @@ def edition(
     out = tmp_path_factory.mktemp(f"fill-{request.param.value}")
     docx = reportkit.build(workbook, out, language=request.param)
     margins = Margins.of(docx)
-    return Edition(docx, read_pages(soffice_convert(docx, "pdf", out), margins), margins)
+    pages = read_pages(soffice_convert(docx, "pdf", out), margins)
+    return Edition(request.param, docx, pages, margins)
 
 
 def test_the_middle_pages_of_the_list_are_full(edition: Edition) -> None:
@@ -169,7 +171,8 @@ def test_a_long_delegations_continuation_pages_open_with_its_heading(edition: Ed
 
 def test_a_delegations_heading_row_repeats_and_no_delegate_row_splits(edition: Edition) -> None:
     """In the .docx: each delegation's heading row is a header row (repeated on each page the
-    table reaches), and no row may break across pages."""
+    table reaches), no row may break across pages, and the Arabic edition's tables run right
+    to left."""
     tables = [
         t
         for t in Document(str(edition.docx)).tables
@@ -184,6 +187,8 @@ def test_a_delegations_heading_row_repeats_and_no_delegate_row_splits(edition: E
         assert header == [True] + [False] * (len(table.rows) - 1)
         names = [row.cells[0].paragraphs[0].style.name for row in table.rows[1:]]
         assert set(names) == {"Delegate Name"}
+        right_to_left = table._tbl.tblPr.find(qn("w:bidiVisual")) is not None
+        assert right_to_left == (edition.language is Language.AR)
 
 
 def without_lead_in_keeps(docx: Path, target: Path) -> Path:
