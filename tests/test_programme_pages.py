@@ -15,6 +15,7 @@ from docx import Document
 import reportkit
 from reportkit.model import Language
 from tests.conftest import soffice_convert
+from tests.docx_facts import programme_table
 
 SAMPLE = Path(__file__).resolve().parents[1] / "inputs" / "comcec-digital-2022.xlsx"
 # A slot's time range as every edition prints it (digits read back from the PDF).
@@ -66,7 +67,7 @@ def test_the_programmes_last_page_shows_more_than_its_closing_slot(
 
 def test_the_slot_before_the_last_keeps_with_it(edition: tuple[Language, Path, Path]) -> None:
     _, docx, _ = edition
-    (table,) = Document(str(docx)).tables
+    table = programme_table(Document(str(docx)))
     *_, before_last, last = table.rows
     assert all(p.paragraph_format.keep_with_next for p in before_last.cells[1].paragraphs)
     assert not any(p.paragraph_format.keep_with_next for p in last.cells[1].paragraphs)
