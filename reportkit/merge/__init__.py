@@ -27,6 +27,7 @@ from reportkit.base.write import docx_bytes
 from reportkit.merge.adopt import Adopter
 from reportkit.merge.apply import Merger
 from reportkit.merge.lines import story_lines
+from reportkit.merge.old_list import set_as_tables
 from reportkit.merge.plan import plan_merge
 from reportkit.merge.properties import mark_merged
 from reportkit.merge.readable import FRESH, Unreadable, open_report
@@ -99,6 +100,8 @@ def _too_demanding(what: str) -> Unreadable:
 def _merge(base: bytes, edited: bytes, new: bytes, when: datetime) -> MergeResult:
     edited_doc = open_report(edited)
     base_doc, new_doc = (Document(io.BytesIO(data)) for data in (base, new))
+    for earlier in (base_doc, edited_doc):
+        set_as_tables(earlier)
     base_stories, edited_stories, new_stories = (
         stories(d) for d in (base_doc, edited_doc, new_doc)
     )

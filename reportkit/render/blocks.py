@@ -18,7 +18,6 @@ from html import escape
 
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.shared import Length
 
 from reportkit.arrange import styles
 from reportkit.arrange.keeps import leads_in
@@ -90,7 +89,7 @@ class ParagraphWriter:
         as it was in paragraphs, a table's last details have no space after and a delegation
         heading none before; the space a heading had before it is the separator's before the
         next delegation, and the section heading's space after is above the first."""
-        width = self._text_width()
+        width = list_table.text_width(self._document)
         between = self._space_before(styles.DELEGATION_HEADING)
         for section in sections:
             heading = f"{section.letter}. {section.heading}"
@@ -136,12 +135,6 @@ class ParagraphWriter:
                 return int(before.twips)
             style = style.base_style  # type: ignore[attr-defined]
         return 0
-
-    def _text_width(self) -> int:
-        """The width of the text block, in twips, of the last section (the annexes')."""
-        section = self._document.sections[-1]
-        width = Length(section.page_width - section.left_margin - section.right_margin)
-        return int(width.twips)
 
     def listed(
         self, style: str, text: str, keep_next: bool | None = None, unspaced: str = ""

@@ -15,6 +15,9 @@ each table is followed by a paragraph a tenth of a point high (`separator`).
 
 from __future__ import annotations
 
+from docx.document import Document
+from docx.shared import Length
+
 _NO_BORDERS = "".join(
     f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")
 )
@@ -56,3 +59,10 @@ def separator(style_id: str, right_to_left: bool, before: int = 0) -> str:
         f'<w:spacing w:before="{before}" w:after="0" w:line="{_SEPARATOR_HEIGHT}" '
         'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
     )
+
+
+def text_width(document: Document) -> int:
+    """The width of the text block, in twips, of the last section (the annexes')."""
+    section = document.sections[-1]
+    width = Length(section.page_width - section.left_margin - section.right_margin)
+    return int(width.twips)
