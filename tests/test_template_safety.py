@@ -8,6 +8,7 @@ from docx import Document
 
 import reportkit
 from tests.conftest import SAMPLE
+from tests.docx_facts import lines_in_order
 from tests.templates import build, template_with
 from tests.workbooks import variant, write_workbook
 
@@ -51,7 +52,7 @@ def test_markup_characters_print_literally(tmp_path: Path) -> None:
         ],
     )
     out = reportkit.build(write_workbook(tmp_path / "h.xlsx", sheets), tmp_path / "out")
-    texts = [p.text for p in Document(str(out)).paragraphs]
+    texts = [p.text for p in lines_in_order(Document(str(out)))]
     assert hostile in texts
     assert "After" in texts
     assert "-A&B <C>" in texts
