@@ -80,6 +80,12 @@ def write_footnotes(
         + "</w:footnote>"
         for number, written_as in enumerate(order, start=1)
     )
+    add_footnotes_part(document, notes_xml)
+
+
+def add_footnotes_part(document: Document, notes_xml: str = "") -> _Element:
+    """A footnotes part holding the separators and `notes_xml`, in place of any the document
+    has, with the settings naming its separators; its root, for a merge to add notes to."""
     separators = "".join(
         f'<w:footnote w:type="{kind}" w:id="{number}"><w:p><w:pPr>'
         f'<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
@@ -97,6 +103,7 @@ def write_footnotes(
             del document.part.rels[rel_id]
     document.part.relate_to(part, RT.FOOTNOTES)
     _name_separators(document.settings.element)
+    return part.element
 
 
 def template_notes(document: Document) -> int:
