@@ -3,7 +3,8 @@
 A paragraph copied from the new build names its style and list by the new build's ids;
 the edited document (rewritten by Word or LibreOffice) may know the same style under
 another id, and numbers its lists through other `w:num` instances, often written directly
-on each paragraph. Styles are matched by name (the names a template must keep); list
+on each paragraph. Styles are matched by name (the names a template must keep), in any
+case, as Word matches its own (LibreOffice saves `footnote text` as `Footnote Text`); list
 numbering is taken from the nearest paragraph of the same style in the edited document,
 so an inserted paragraph continues its neighbours' numbering instead of starting a list.
 """
@@ -33,7 +34,7 @@ class Adopter:
     def __init__(self, new: Document, edited: Document) -> None:
         self._new_styles = {s.style_id: s for s in new.styles}
         self._edited = edited
-        self._edited_ids = {s.name: s.style_id for s in edited.styles if s.name}
+        self._edited_ids = {s.name.casefold(): s.style_id for s in edited.styles if s.name}
         self._edited_root = edited.styles.element
 
     def adopt(self, element: _Element) -> _Element:
@@ -47,14 +48,14 @@ class Adopter:
         style = self._new_styles.get(new_id)
         if style is None or not style.name:
             return new_id
-        known = self._edited_ids.get(style.name)
+        known = self._edited_ids.get(style.name.casefold())
         if known is not None:
             return known
         taken = {s.style_id for s in self._edited.styles}
         if new_id not in taken:
             self._edited_root.append(deepcopy(style.element))
-            self._edited_ids[style.name] = new_id
-        return self._edited_ids.get(style.name, new_id)
+            self._edited_ids[style.name.casefold()] = new_id
+        return self._edited_ids.get(style.name.casefold(), new_id)
 
 
 def number_like_neighbours(paragraph: _Element) -> None:
