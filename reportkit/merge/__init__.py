@@ -4,7 +4,8 @@ The secretariat finishes the built report in Word while corrections keep arrivin
 workbook. Rebuilding would overwrite their work; this stage instead applies to the edited
 document what the workbook changed since the last build, as Word tracked changes for them
 to accept or reject, and leaves everything they changed as they left it (see `plan`). The
-body and every page header and footer are merged alike (see `stories`).
+body, every page header and footer and every footnote are merged alike (see `stories`,
+`notes`).
 
 The person's file may be anything Word or a sync left behind, so it is read under bounds
 like a workbook's: its size and XML first (`readable`), then the whole merge in a child
@@ -26,7 +27,9 @@ from reportkit.base.stamp import copy_stamp
 from reportkit.base.write import docx_bytes
 from reportkit.merge.adopt import Adopter
 from reportkit.merge.apply import Merger
+from reportkit.merge.carried import NoteCarrier
 from reportkit.merge.lines import story_lines
+from reportkit.merge.notes import note_stories
 from reportkit.merge.old_list import set_as_tables
 from reportkit.merge.plan import plan_merge
 from reportkit.merge.properties import mark_merged
@@ -105,11 +108,20 @@ def _merge(base: bytes, edited: bytes, new: bytes, when: datetime) -> MergeResul
     base_stories, edited_stories, new_stories = (
         stories(d) for d in (base_doc, edited_doc, new_doc)
     )
+    reshaped = set(base_stories) != set(new_stories)
+    notes = note_stories(base_doc, edited_doc, new_doc)
+    for found, their_notes in zip(
+        (base_stories, edited_stories, new_stories),
+        (notes.base, notes.edited, notes.new),
+        strict=True,
+    ):
+        found.update(their_notes)
     names = [_style_names(d) for d in (base_doc, edited_doc, new_doc)]
-    adopter = Adopter(new_doc, edited_doc)
     revisions = Revisions(_roots(edited_doc), when)
+    carrier = NoteCarrier(new_doc, edited_doc, revisions)
+    adopter = Adopter(new_doc, edited_doc, carrier)
     applied: list[str] = []
-    conflicts: list[str] = []
+    conflicts: list[str] = list(notes.conflicts)
     changed = False
     for key, story in edited_stories.items():
         if key not in base_stories or key not in new_stories:
@@ -124,7 +136,8 @@ def _merge(base: bytes, edited: bytes, new: bytes, when: datetime) -> MergeResul
         changed = True
         applied += plan.applied
         conflicts += plan.conflicts
-    if set(base_stories) != set(new_stories):
+    applied += carrier.settle()
+    if reshaped:
         conflicts.append(f"Page headers: {HEADERS_RESHAPED}")
     if not changed:
         return MergeResult(edited, [], conflicts)

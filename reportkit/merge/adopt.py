@@ -7,6 +7,7 @@ on each paragraph. Styles are matched by name (the names a template must keep), 
 case, as Word matches its own (LibreOffice saves `footnote text` as `Footnote Text`); list
 numbering is taken from the nearest paragraph of the same style in the edited document,
 so an inserted paragraph continues its neighbours' numbering instead of starting a list.
+A footnote reference names a note of the new build, which comes along (`carried`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+from reportkit.merge.carried import NoteCarrier
 from reportkit.merge.lines import P
 
 _STYLE_REFERENCES = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
+_NOTE_REFERENCE = qn("w:footnoteReference")
 # What precedes w:numPr in w:pPr (ECMA-376 order), nearest first.
 _BEFORE_NUMBERING = tuple(
     qn(f"w:{tag}")
@@ -29,9 +32,10 @@ _BEFORE_NUMBERING = tuple(
 
 
 class Adopter:
-    """Rewrites style references of elements taken from `new` for use in `edited`."""
+    """Rewrites style and note references of elements taken from `new` for use in `edited`."""
 
-    def __init__(self, new: Document, edited: Document) -> None:
+    def __init__(self, new: Document, edited: Document, notes: NoteCarrier) -> None:
+        self._notes = notes
         self._new_styles = {s.style_id: s for s in new.styles}
         self._edited = edited
         self._edited_ids = {s.name.casefold(): s.style_id for s in edited.styles if s.name}
@@ -41,6 +45,8 @@ class Adopter:
         copy = deepcopy(element)
         for reference in copy.iter(*_STYLE_REFERENCES):
             reference.set(qn("w:val"), self.style_id(reference.get(qn("w:val"), "")))
+        for note in copy.iter(_NOTE_REFERENCE):
+            self._notes.carry(note, self.adopt)
         return copy
 
     def style_id(self, new_id: str) -> str:

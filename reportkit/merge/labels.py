@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportkit.arrange import styles
-from reportkit.merge.lines import Line
+from reportkit.merge.lines import NOTE, Line
 
 ANNEX_HEADING = "Annex Heading"
 # An annex opened by one line ("Annex 3: Title"), or by a statement's Original line, which
@@ -84,5 +84,5 @@ def _section_name(text: str) -> str:
 
 
 def excerpt(text: str, width: int = 40) -> str:
-    flat = " ".join(text.split())
+    flat = " ".join(text.replace(NOTE, "").split())
     return f'"{flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"}"'

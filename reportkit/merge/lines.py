@@ -8,6 +8,11 @@ enters the text, so it never looks like an edit. The style is kept beside the te
 in it: a restyled paragraph is the same paragraph. A row's paragraphs keep their styles
 too, each beside its text: what a row is may be told by its first paragraph's (a delegate's
 row in the list of participants opens with her name).
+
+A footnote's reference shows as one character, `NOTE`, whatever the note says: a note
+added to a paragraph or removed from it changes the paragraph's text where it stands, and
+is merged word by word as any word is, while the note's own text is a story of its own
+(`notes`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,14 @@ from lxml.etree import _Element
 P, TBL, TR, TC, R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
 _CONTAINERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
 # What each run child shows; anything else (fields' codes, drawings, marks) shows nothing.
-_SHOWN = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+NOTE = "\ufffc"
+_SHOWN = {
+    qn("w:tab"): "\t",
+    qn("w:br"): "\n",
+    qn("w:cr"): "\n",
+    qn("w:noBreakHyphen"): "-",
+    qn("w:footnoteReference"): NOTE,
+}
 _TEXT = qn("w:t")
 
 
@@ -86,7 +98,8 @@ _VISIBLE_RUNS = etree.XPath(
 )
 _SHOWN_ATOMS = etree.XPath(
     ".//w:r[not(ancestor::w:r) and not(ancestor::w:del) and not(ancestor::w:moveFrom)]"
-    "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]",
+    "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen"
+    " or self::w:footnoteReference]",
     namespaces={"w": nsmap["w"]},
 )
 
