@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -338,3 +339,48 @@ def test_a_note_deleted_or_edited_in_word_that_the_workbook_changes_or_removes_i
     assert notes_of(reviewed(report, tmp_path / "accepted", True)) == []
     assert notes_of(reviewed(report, tmp_path / "rejected", False)) == [amended]
     assert accepted(report) == with_edit(fresh, drop_note(ONLINE))
+
+
+def test_notes_corrected_over_rounds_left_unreviewed_resolve_as_each_build(
+    tmp_path: Path,
+) -> None:
+    """Each round merges into the last one's unreviewed changes: accepting them all gives
+    that round's notes, rejecting them all the person's."""
+    rounds = [
+        [
+            ["paragraph", "One.[[footnote: Note one, corrected.]]"],
+            ["paragraph", "Two.[[footnote: Note two.]]"],
+            ["paragraph", "Three."],
+        ],
+        [
+            ["paragraph", "One.[[footnote: Note one, corrected again.]]"],
+            ["paragraph", "Two.[[footnote: Note two, corrected.]]"],
+            ["paragraph", "Three.[[footnote: Note three.]]"],
+        ],
+        [
+            ["paragraph", "One.[[footnote: Note one, corrected again.]]"],
+            ["paragraph", "Two."],
+            ["paragraph", "Three.[[footnote: Note three.]]"],
+        ],
+    ]
+    built = [
+        ["paragraph", "One.[[footnote: Note one.]]"],
+        ["paragraph", "Two."],
+        ["paragraph", "Three.[[footnote: Note three.]]"],
+    ]
+    report, edited, _, workbook = merged(
+        tmp_path, built, rounds[0], reword_first_run("Two", "Two", "Two, edited"), "python-docx"
+    )
+    copies = [shutil.copy(report, tmp_path / "round0.docx")]
+    expected = [notes_of(reportkit.build(workbook, tmp_path / "fresh0"))]
+    for number, corrected in enumerate(rounds[1:], start=1):
+        write_workbook(workbook, variant(Report=[HEAD, *corrected]))
+        reportkit.build(workbook, tmp_path / "out")
+        copies.append(shutil.copy(report, tmp_path / f"round{number}.docx"))
+        expected.append(notes_of(reportkit.build(workbook, tmp_path / f"fresh{number}")))
+
+    assert [problems(Path(copy)) for copy in copies] == [[]] * len(rounds)
+    accepted_all = libreoffice_review([Path(c) for c in copies], tmp_path / "accepted", True)
+    rejected_all = libreoffice_review([Path(c) for c in copies], tmp_path / "rejected", False)
+    assert [notes_of(done.docx) for done in accepted_all] == expected
+    assert [notes_of(done.docx) for done in rejected_all] == [notes_of(edited)] * len(rounds)
