@@ -384,3 +384,30 @@ def test_notes_corrected_over_rounds_left_unreviewed_resolve_as_each_build(
     rejected_all = libreoffice_review([Path(c) for c in copies], tmp_path / "rejected", False)
     assert [notes_of(done.docx) for done in accepted_all] == expected
     assert [notes_of(done.docx) for done in rejected_all] == [notes_of(edited)] * len(rounds)
+
+
+def test_a_note_removed_and_brought_back_before_review_is_restored_not_added_again(
+    tmp_path: Path,
+) -> None:
+    gone = ["paragraph", "Noted.[[footnote: A note to keep.]]"]
+    built = [["paragraph", "One."], gone, ["paragraph", "Three."]]
+    report, _, said, workbook = merged(
+        tmp_path,
+        built,
+        [["paragraph", "One."], ["paragraph", "Three."]],
+        reword_first_run("One", "One", "One, edited"),
+        "python-docx",
+    )
+    assert '  Footnote "A note to keep.": removed' in said
+    write_workbook(workbook, variant(Report=[HEAD, *built]))
+    reportkit.build(workbook, tmp_path / "out")
+
+    body, notes = parts(report)
+    assert notes is not None
+    assert [note_text(n) for n in notes.iter(_w("footnote")) if n.get(_w("type")) is None] == [
+        "A note to keep."
+    ]
+    assert revised(notes, "ins") == revised(notes, "del") == []
+    assert revised(body, "ins") == revised(body, "del") == []
+    assert notes_of(report) == ["A note to keep."]
+    assert problems(report) == []

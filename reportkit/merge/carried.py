@@ -19,12 +19,12 @@ from lxml.etree import _Element
 
 from reportkit.merge.lines import P, R, visible_runs
 from reportkit.merge.notes import Note, footnotes_root, label, notes_by_id
-from reportkit.merge.revisions import Revisions, delete, is_own
+from reportkit.merge.revisions import Revisions, delete, is_own, restore
 from reportkit.render.footnotes import add_footnotes_part
 
 _ID, _TYPE = qn("w:id"), qn("w:type")
 _NOTE, _REFERENCE, _MARK = qn("w:footnote"), qn("w:footnoteReference"), qn("w:footnoteRef")
-_INS, _DEL = qn("w:ins"), qn("w:del")
+_INS, _DEL, _T = qn("w:ins"), qn("w:del"), qn("w:t")
 
 
 class NoteCarrier:
@@ -61,8 +61,9 @@ class NoteCarrier:
         return self._root
 
     def settle(self) -> list[str]:
-        """After the merge: the text of each note whose reference it deleted, deleted; a note
-        it added whose reference it took out again, gone. What was added and removed, for
+        """After the merge: the text of each note whose reference it deleted, deleted, and of
+        each whose deleted reference it restored, restored; a note it added whose reference
+        it took out again, gone. What was added and removed, for
         the change report."""
         body = self._edited.element.body
         notes = notes_by_id(self._edited)
@@ -71,6 +72,11 @@ class NoteCarrier:
             said = f"{label(None, Note(note, ''))}: removed"
             if _delete_text(note, self._revisions):
                 removed.append(said)
+        for reference in body.iter(_REFERENCE):
+            note = notes.get(reference.get(_ID, ""))
+            if _deletion(reference) is None and note is not None and not _shows_text(note):
+                for paragraph in note.iter(P):
+                    restore(paragraph)
         referenced = [r.get(_ID, "") for r in body.iter(_REFERENCE)]
         for number, note in notes.items():
             if number not in referenced and _only_inserted(note):
@@ -106,10 +112,15 @@ def _notes_of_deleted_references(body: _Element, notes: dict[str, _Element]) -> 
 
 def _delete_text(note: _Element, revisions: Revisions) -> bool:
     """Track the note's visible runs as deleted; whether it showed any text."""
-    runs = [run for paragraph in note.iter(P) for run in visible_runs(paragraph)]
-    shown = any(True for run in runs for _ in run.iter(qn("w:t")))
-    delete(runs, revisions)
+    shown = _shows_text(note)
+    delete([run for paragraph in note.iter(P) for run in visible_runs(paragraph)], revisions)
     return shown
+
+
+def _shows_text(note: _Element) -> bool:
+    return any(
+        True for paragraph in note.iter(P) for run in visible_runs(paragraph) for _ in run.iter(_T)
+    )
 
 
 def _in_reference_order(root: _Element, body: _Element) -> None:

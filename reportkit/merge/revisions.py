@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from reportkit.merge.lines import P, R, atom_text, marker, visible_runs
+from reportkit.merge.lines import NOTE, P, R, atom_text, marker, visible_runs
 
 AUTHOR = "reportkit"
 _ID = qn("w:id")
@@ -24,6 +24,7 @@ _INS, _DEL = qn("w:ins"), qn("w:del")
 _TRACKED = frozenset({_INS, qn("w:moveTo")})
 _PARAGRAPH_RPR_AFTER = (qn("w:sectPr"), qn("w:pPrChange"))
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_DEL_TEXT, _NOTE_REFERENCE = qn("w:delText"), qn("w:footnoteReference")
 
 
 class Revisions:
@@ -150,7 +151,13 @@ def own_deletion(element: _Element) -> bool:
 
 
 def deleted_text(paragraph: _Element) -> str:
-    return "".join(text.text or "" for text in paragraph.iter(qn("w:delText")))
+    """The text of what is deleted in the paragraph, a deleted note's reference as the
+    character that stands for it (`NOTE`), so that it reads as its visible text did."""
+    return "".join(
+        (node.text or "") if node.tag == _DEL_TEXT else NOTE
+        for node in paragraph.iter(_DEL_TEXT, _NOTE_REFERENCE)
+        if node.tag == _DEL_TEXT or next(node.iterancestors(_DEL), None) is not None
+    )
 
 
 def restore(element: _Element) -> None:
