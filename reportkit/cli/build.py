@@ -12,7 +12,13 @@ import click
 
 from reportkit.cli.errors import fail, fail_with
 from reportkit.cli.help import BUG, EXIT_BUG, EXIT_INPUT, USAGE, epilog
-from reportkit.cli.options import lang_option, languages, out_dir_option, template_option
+from reportkit.cli.options import (
+    lang_option,
+    languages,
+    out_dir_option,
+    template_option,
+    triage_options,
+)
 from reportkit.problems import InputError
 
 if TYPE_CHECKING:
@@ -80,13 +86,7 @@ if TYPE_CHECKING:
     help="Then open the first report written with the desktop's default application (not"
     " when the build failed or nothing was written).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print no warnings, only what went wrong.")
-@click.option(
-    "-v",
-    "--verbose",
-    is_flag=True,
-    help="Name every cell of a kind of warning, and list each entry reportkit tidied.",
-)
+@triage_options("Print no warnings, only what went wrong.")
 @click.option(
     "--log",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -9,7 +9,7 @@ import click
 
 from reportkit.cli.errors import apologise
 from reportkit.cli.help import BUG, EXIT_INPUT, USAGE, epilog
-from reportkit.cli.options import format_option, lang_option, languages
+from reportkit.cli.options import format_option, lang_option, languages, triage_options
 from reportkit.cli.shown import json_text
 from reportkit.problems import Problem, Severity, has_errors
 
@@ -35,13 +35,7 @@ from reportkit.problems import Problem, Severity, has_errors
 @click.argument("workbooks", nargs=-1, required=True)
 @format_option("Lines for people, or every finding, ungrouped, as JSON.")
 @lang_option
-@click.option("-q", "--quiet", is_flag=True, help="Print the errors only.")
-@click.option(
-    "-v",
-    "--verbose",
-    is_flag=True,
-    help="Name every cell of a kind of warning, and list each entry reportkit tidied.",
-)
+@triage_options("Print the errors only.")
 def check(
     workbooks: tuple[str, ...], output_format: str, lang: str | None, quiet: bool, verbose: bool
 ) -> None:

@@ -52,3 +52,18 @@ def format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..
         show_default=True,
         help=help_text,
     )
+
+
+def triage_options(quiet_help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """-q and -v, as `check` and `build` print a workbook's problems (`triage`)."""
+
+    def add(command: Callable[..., None]) -> Callable[..., None]:
+        command = click.option(
+            "-v",
+            "--verbose",
+            is_flag=True,
+            help="Name every cell of a kind of warning, and list each entry reportkit tidied.",
+        )(command)
+        return click.option("-q", "--quiet", is_flag=True, help=quiet_help)(command)
+
+    return add
