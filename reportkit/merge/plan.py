@@ -1,13 +1,13 @@
 """The three-way merge decided on texts alone: what happens to each line of the edited report.
 
 *base* is what the workbook built last time, *edited* the report as the person saved it,
-*new* what the corrected workbook builds now. The workbook's changes are found unit by unit
-(`workbook`), the person's line by line wherever they put it (`person`). What only the
-workbook changed is applied (as tracked changes, later); what the person changed is kept as
-they left it; the workbook's new words arrive inside the person's wording when they touch
-other words than the person's. Where both changed the same words, the person's text stays
-and the workbook's follows it as an insertion for them to review — a conflict, reported
-where it is.
+*new* what the corrected workbook builds now. The workbook's changes are found line by
+line, each known by what it is (`workbook`), the person's line by line wherever they put it
+(`person`). What only the workbook changed is applied (as tracked changes, later); what the
+person changed is kept as they left it; the workbook's new words arrive inside the person's
+wording when they touch other words than the person's. Where both changed the same words,
+the person's text stays and the workbook's follows it as an insertion for them to review —
+a conflict, reported where it is.
 
 A delegate is one table row, decided as a whole: removed in the workbook, the row goes
 (unless the person edited it, then it stays); deleted by the person and corrected in the
@@ -24,7 +24,7 @@ from reportkit.arrange import styles
 from reportkit.merge.labels import Labels, numbered_label
 from reportkit.merge.lines import Line, flat
 from reportkit.merge.person import Place, Trace, trace
-from reportkit.merge.units import Unit, role
+from reportkit.merge.units import role
 from reportkit.merge.words import TextMap, carry, word_edits
 from reportkit.merge.workbook import WorkbookChanges, workbook_changes
 
@@ -95,7 +95,7 @@ def plan_merge(
 ) -> Plan:
     """Decide the merge of one story (the body, or a header or footer named `story`)."""
     planner = _Planner(base, edited, new, story)
-    planner.decide_units()
+    planner.decide_lines()
     planner.place_insertions()
     return planner.finish()
 
@@ -115,56 +115,28 @@ class _Planner:
 
     # The workbook's changes to what the person's report holds.
 
-    def decide_units(self) -> None:
-        for index, unit in enumerate(self.workbook.base_units):
-            present = [b for b in unit.lines if self.person.places[b] is not None]
-            counterpart = self.workbook.unit_matched[index]
-            if counterpart is None:
-                self._removed_unit(unit, present)
-            elif not present:
-                self._deleted_unit(unit, counterpart)
-            else:
-                label = self._unit_label(unit)
-                for b in unit.lines:
-                    self._decide_line(b, label)
-
-    def _removed_unit(self, unit: Unit, present: list[int]) -> None:
-        if not present:
-            return
-        label = self._unit_label(unit)
-        if not all(self.person.unchanged(b) for b in present):
-            self._note(label, EDITED_REMOVED, present[0], conflict=True)
-            return
-        for b in present:
-            self._remove(b)
-        self._note(label, "removed", present[0])
-
-    def _deleted_unit(self, unit: Unit, counterpart: int) -> None:
-        """The person deleted every line of a unit: it comes back, whole, only if the
-        workbook changed its words."""
-        new_unit = self.workbook.new_units[counterpart]
-        matched = [self.workbook.matched[b] for b in unit.lines]
-        changed = not all(self.workbook.same[b] for b in unit.lines) or len(
-            [n for n in matched if n is not None]
-        ) != len(new_unit.lines)
-        if changed:
-            self.reinsert.update(new_unit.lines)
-
-    def _decide_line(self, b: int, label: str) -> None:
-        n, place = self.workbook.matched[b], self.person.places[b]
-        if n is None:
+    def decide_lines(self) -> None:
+        for b, n in enumerate(self.workbook.matched):
+            place = self.person.places[b]
             if place is None:
-                return
-            if self.person.unchanged(b):
-                self._remove(b)
-                self._note(label, "reworded", place.line)
+                # The person deleted it: it comes back only if the workbook changed its words.
+                if n is not None and not self.workbook.same[b]:
+                    self.reinsert.add(n)
+            elif n is None:
+                self._removed(b, place)
             else:
-                self._note(label, EDITED_REMOVED, place.line, conflict=True)
+                self._decide_line(b, n, place)
+
+    def _removed(self, b: int, place: Place) -> None:
+        label = self.labels[1][place.line]
+        if not self.person.unchanged(b):
+            self._note(label, EDITED_REMOVED, place.line, conflict=True)
             return
-        if place is None:
-            if not self.workbook.same[b]:
-                self.reinsert.add(n)
-            return
+        self._remove(b)
+        self._note(label, "removed", place.line)
+
+    def _decide_line(self, b: int, n: int, place: Place) -> None:
+        label = self.labels[1][place.line]
         if self.base[b].is_row:
             self._decide_row(b, n, place, label)
             return
@@ -300,7 +272,6 @@ class _Planner:
         claimed: set[int] = set()
         start: list[int] = []
         numbered_since = 0
-        announced: set[int] = set()
         for n, b in enumerate(self.workbook.origins):
             if b is not None and n not in self.reinsert:
                 place = self.person.places[b]
@@ -316,14 +287,11 @@ class _Planner:
                 if claim is not None:
                     anchor, after_new, numbered_since = claim, None, 0
                     continue
-            unit = self.workbook.new_unit_of(n)
-            if unit not in announced:
-                announced.add(unit)
-                label = self._added_label(n, anchor, numbered_since)
-                if b is None and n not in self.reinsert:
-                    self._note(label, "added", _after(anchor))
-                else:
-                    self._note(label, DELETED_CHANGED, _after(anchor), conflict=True)
+            label = self._added_label(n, anchor, numbered_since)
+            if b is None and n not in self.reinsert:
+                self._note(label, "added", _after(anchor))
+            else:
+                self._note(label, DELETED_CHANGED, _after(anchor), conflict=True)
             if self.new[n].style == styles.NUMBERED_PARAGRAPH:
                 numbered_since += 1
             if anchor is None and after_new is None:
@@ -356,16 +324,8 @@ class _Planner:
 
     # Labels and messages, in the words of the person's report.
 
-    def _unit_label(self, unit: Unit) -> str:
-        for b in unit.lines:
-            place = self.person.places[b]
-            if place is not None:
-                return self.labels[1][place.line]
-        return self.labels[0][unit.first]
-
     def _added_label(self, n: int, anchor: int | None, numbered_since: int) -> str:
-        unit = self.workbook.new_units[self.workbook.new_unit_of(n)]
-        label = self.labels[2][unit.first]
+        label = self.labels[2][n]
         if label.startswith("Paragraph "):
             number = self.labels[1].numbered_up_to(anchor) + numbered_since + 1
             return numbered_label(number)
