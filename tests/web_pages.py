@@ -1,5 +1,6 @@
-"""Reading the web page's HTML in tests as a person reads it: a table's rows, a page's links,
-a form's hidden fields (with the standard library's parser, not by matching text)."""
+"""Reading the web page's HTML in tests as a person reads it: a table's rows, a list's items,
+a page's links, a form's hidden fields (with the standard library's parser, not by matching
+text)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ class _Page(HTMLParser):
         self.tables: dict[str, list[list[str]]] = {}
         self.links: list[str] = []
         self.inputs: list[dict[str, str]] = []
+        self.lists: dict[str, list[str]] = {}
+        self.paragraphs: dict[str, list[str]] = {}
+        self._lists: list[str] = []
+        self._items: list[tuple[str, list[str]]] = []
+        self._paragraph: tuple[str, list[str]] | None = None
         self._table: str | None = None
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
@@ -29,6 +35,12 @@ class _Page(HTMLParser):
             self.links.append(found.get("href", ""))
         elif tag == "input":
             self.inputs.append(found)
+        if tag in ("ul", "ol"):
+            self._lists.append(found.get("class", ""))
+        elif tag == "li" and self._lists:
+            self._items.append((self._lists[-1], []))
+        elif tag == "p":
+            self._paragraph = (found.get("class", ""), [])
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self._cell is not None and self._row is not None:
@@ -39,10 +51,23 @@ class _Page(HTMLParser):
             self._row = None
         elif tag == "table":
             self._table = None
+        if tag in ("ul", "ol") and self._lists:
+            self._lists.pop()
+        elif tag == "li" and self._items:
+            kind, text = self._items.pop()
+            self.lists.setdefault(kind, []).append(" ".join("".join(text).split()))
+        elif tag == "p" and self._paragraph is not None:
+            kind, text = self._paragraph
+            self.paragraphs.setdefault(kind, []).append(" ".join("".join(text).split()))
+            self._paragraph = None
 
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell.append(data)
+        for _, text in self._items:
+            text.append(data)
+        if self._paragraph is not None:
+            self._paragraph[1].append(data)
 
 
 def read(html: str) -> _Page:
@@ -54,6 +79,17 @@ def read(html: str) -> _Page:
 def table_rows(html: str, kind: str) -> list[list[str]]:
     """The rows of every table of that class, header rows included."""
     return read(html).tables.get(kind, [])
+
+
+def list_items(html: str, kind: str) -> list[str]:
+    """The text of each item of every list of that class, a list inside an item part of its
+    text."""
+    return read(html).lists.get(kind, [])
+
+
+def paragraphs(html: str, kind: str) -> list[str]:
+    """The text of each paragraph of that class ("" for paragraphs without one)."""
+    return read(html).paragraphs.get(kind, [])
 
 
 def links(html: str) -> list[str]:

@@ -86,7 +86,7 @@ def publish(
     into (not a Word document the merge reads, damaged, too large).
     """
     # Identical to what the workbook builds now: provably nobody's edit, even with no record.
-    person = _holds_person_work(found, came_from) and found.digest != digest_bytes(built.document)
+    person = holds_person_work(found, came_from) and found.digest != digest_bytes(built.document)
     notices: list[str] = []
     output, note, action = built.document, MergeNote(fresh=fresh), "built"
     if person and not fresh:
@@ -161,7 +161,7 @@ def publish(
     return Published(status, changes, note.applied, note.conflicts, kept, notices)
 
 
-def _holds_person_work(found: Existing, came_from: Origin) -> bool:
+def holds_person_work(found: Existing, came_from: Origin) -> bool:
     """Whether the file on disk may hold a person's work: anything but exactly what
     reportkit wrote, from the workbook alone, in the build it descends from."""
     if not found.present:

@@ -27,6 +27,7 @@ class Build:
     outcomes: tuple[Outcome, ...] = ()
     stopped: tuple[str, ...] = ()
     no_pdf: str = ""  # why no PDF is made, when LibreOffice is not there
+    said: tuple[str, ...] = ()  # what was done before it started, for the page to show
 
 
 @dataclass
@@ -40,13 +41,17 @@ class Builds:
         with self._lock:
             return self._builds.get(meeting.path)
 
-    def start(self, meeting: Meeting) -> bool:
+    def running(self, meeting: Meeting) -> bool:
+        build = self.of(meeting)
+        return build is not None and build.finished is None
+
+    def start(self, meeting: Meeting, said: tuple[str, ...] = ()) -> bool:
         """Start building the meeting's workbooks; False when a build of it is running."""
         with self._lock:
             current = self._builds.get(meeting.path)
             if current is not None and current.finished is None:
                 return False
-            self._builds[meeting.path] = Build(datetime.now())
+            self._builds[meeting.path] = Build(datetime.now(), said=said)
         threading.Thread(
             target=self._run, args=(meeting,), name=f"build {meeting.name}", daemon=True
         ).start()

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from reportkit.state.folder import KEPT_DIR, STATE_DIR
+
 OUTPUTS = "outputs"
+KEPT = (STATE_DIR, KEPT_DIR)
 REPORT_SUFFIXES = (".docx", ".pdf")
 # Longer names make paths Windows shares and Word refuse, and no secretariat needs them.
 MOST_NAME_CHARACTERS = 80
@@ -49,10 +52,26 @@ class Meeting:
     def workbook_paths(self) -> list[Path]:
         return [self.path / listed.name for listed in self.workbooks()]
 
+    @property
+    def kept_folder(self) -> Path:
+        return self.outputs.joinpath(*KEPT)
+
     def reports(self) -> list[Listed]:
-        if not _plain_folder(self.outputs):
+        if not plain_folder(self.outputs):
             return []
         return _files(self.outputs, REPORT_SUFFIXES)
+
+    def kept(self) -> list[Listed]:
+        """The copies builds and uploads kept of files a person may have changed."""
+        if not _plain_path(self.outputs, KEPT):
+            return []
+        return _files(self.kept_folder, REPORT_SUFFIXES)
+
+    def relative(self, line: str) -> str:
+        """A line a build or check said, with this meeting's folder taken off its paths:
+        the page names files as the meeting's folder holds them, never where the server
+        keeps it."""
+        return line.replace(f"{self.path}{os.sep}", "")
 
 
 class Meetings:
@@ -75,7 +94,7 @@ class Meetings:
         if not name or name.startswith(".") or _UNSAFE.search(name):
             return None
         path = self.root / name
-        return Meeting(name, path) if _plain_folder(path) else None
+        return Meeting(name, path) if plain_folder(path) else None
 
     def create(self, typed: str) -> Meeting | None:
         """The meeting named after what was typed, made if new; None if nothing of the
@@ -90,8 +109,21 @@ class Meetings:
         return self.find(name)
 
     def report(self, meeting: Meeting, name: str) -> Path | None:
-        """A report of the meeting to serve, or None: a plain name ending in .docx or .pdf,
-        a regular file (not a link) in the meeting's own `outputs/`."""
+        """A report of the meeting to serve, or None: see `_served`."""
+        if not plain_folder(meeting.outputs):
+            return None
+        return self._served(meeting.outputs, name)
+
+    def kept(self, meeting: Meeting, name: str) -> Path | None:
+        """A kept copy to serve, or None: see `_served`; the folders on the way to
+        `outputs/.reportkit/kept/` no links either."""
+        if not _plain_path(meeting.outputs, KEPT):
+            return None
+        return self._served(meeting.kept_folder, name)
+
+    def _served(self, folder: Path, name: str) -> Path | None:
+        """A plain name ending in .docx or .pdf, a regular file (not a link) directly in
+        `folder`, inside FOLDER."""
         plain = (
             name
             and Path(name).name == name
@@ -99,9 +131,9 @@ class Meetings:
             and not name.startswith(".")
             and name.endswith(REPORT_SUFFIXES)
         )
-        if not plain or not _plain_folder(meeting.outputs):
+        if not plain:
             return None
-        path = meeting.outputs / name
+        path = folder / name
         try:
             regular = stat.S_ISREG(path.lstat().st_mode)
         except OSError:
@@ -118,12 +150,17 @@ def safe_name(typed: str) -> str | None:
     return name or None
 
 
-def _plain_folder(path: Path) -> bool:
+def plain_folder(path: Path) -> bool:
     """A folder, and not a link to one."""
     try:
         return stat.S_ISDIR(path.lstat().st_mode)
     except OSError:
         return False
+
+
+def _plain_path(folder: Path, parts: tuple[str, ...]) -> bool:
+    """`folder` and each folder below it named by `parts` are folders, none a link."""
+    return all(plain_folder(folder.joinpath(*parts[:n])) for n in range(len(parts) + 1))
 
 
 def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Listed]:

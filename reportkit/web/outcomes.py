@@ -1,5 +1,6 @@
 """A build's outcomes as the meeting page shows them: per edition of each workbook, what
-happened, its problems as a table, and the lines the batch said of it."""
+happened, its problems as a table, the lines the batch said of it, and what was merged into
+a person's report — every path as the meeting's folder holds it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 
 from reportkit.batch.run import Outcome
 from reportkit.web.findings import Table, table
+from reportkit.web.meetings import Meeting
 
 
 @dataclass(frozen=True)
@@ -16,13 +18,16 @@ class Shown:
     status: str
     problems: Table
     lines: tuple[str, ...]
+    report: str  # its file name in `outputs/`, "" when none was written
+    applied: tuple[str, ...]  # merged as tracked changes
+    conflicts: tuple[str, ...]
+    kept: str  # the kept copy's file name in `outputs/.reportkit/kept/`, "" when none
 
 
-def shown(outcome: Outcome) -> Shown:
+def shown(outcome: Outcome, meeting: Meeting) -> Shown:
     problems = outcome.findings.problems if outcome.findings else ()
     lines = [
         *outcome.messages,
-        *outcome.conflicts,
         *([outcome.pdf_error] if outcome.pdf_error else []),
         *outcome.notices,
     ]
@@ -31,5 +36,9 @@ def shown(outcome: Outcome) -> Shown:
         outcome.language.value,
         outcome.status.value,
         table(problems),
-        tuple(lines),
+        tuple(meeting.relative(line) for line in lines),
+        outcome.report.name if outcome.report and outcome.report.parent == meeting.outputs else "",
+        tuple(outcome.applied),
+        tuple(meeting.relative(line) for line in outcome.conflicts),
+        outcome.kept.name if outcome.kept else "",
     )

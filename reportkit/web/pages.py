@@ -17,11 +17,15 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
+from reportkit.problems import InputError
+from reportkit.publish.history import report_history
 from reportkit.read.safety import MiB
+from reportkit.state import STATE_DIR
 from reportkit.web.access import Access, local_target
 from reportkit.web.builds import Builds
+from reportkit.web.edited import built_reports, take_report
 from reportkit.web.findings import table
-from reportkit.web.meetings import Meeting, Meetings
+from reportkit.web.meetings import Meeting, Meetings, plain_folder
 from reportkit.web.outcomes import shown
 from reportkit.web.uploads import Upload, take
 
@@ -86,7 +90,8 @@ class Pages:
             meeting=meeting,
             build=build,
             running=build is not None and build.finished is None,
-            outcomes=[shown(o) for o in build.outcomes] if build else [],
+            outcomes=[shown(o, meeting) for o in build.outcomes] if build else [],
+            edited=built_reports(meeting),
             **{"checked": [], **context},
         )
 
@@ -132,17 +137,66 @@ class Pages:
             )
         return RedirectResponse(_meeting_url(meeting), status_code=303)
 
+    async def upload_report(self, request: Request) -> Response:
+        meeting = self._meeting(request)
+        form = await self.access.form(request)
+        try:
+            chosen = form.get("report")
+            edited = (
+                Upload(chosen.filename or "", await chosen.read())
+                if isinstance(chosen, UploadFile)
+                else None
+            )
+        finally:
+            await form.close()
+        if edited is None or not (edited.name or edited.data):
+            message = "Choose the edited report (.docx) to upload."
+            return self._meeting_page(request, meeting, 400, message=message)
+        if self.builds.running(meeting):
+            message = "A build of this meeting is running: upload the report again when it ends."
+            return self._meeting_page(request, meeting, 409, message=message)
+        taken = await run_in_threadpool(take_report, meeting, edited)
+        if taken.refusal:
+            message = f"{taken.name} was not saved: {taken.refusal}"
+            return self._meeting_page(request, meeting, 400, message=message)
+        said = [f"{taken.name} uploaded: the build merges the workbook's corrections into it."]
+        if taken.kept:
+            said.append(
+                "The report it replaced held changes no build had merged yet: "
+                f"it is kept at {taken.kept}."
+            )
+        if self.builds.start(meeting, tuple(said)):
+            return RedirectResponse(_meeting_url(meeting), status_code=303)
+        said.append("A build of this meeting is running: build again when it ends.")
+        return self._meeting_page(request, meeting, 409, message=" ".join(said))
+
     async def report(self, request: Request) -> Response:
         meeting = self._meeting(request)
         name = request.path_params["name"]
-        path = self.meetings.report(meeting, name)
-        data = await run_in_threadpool(_read_no_link, path) if path else None
-        if data is None:
+        return await _download(self.meetings.report(meeting, name), name, "report")
+
+    async def kept(self, request: Request) -> Response:
+        meeting = self._meeting(request)
+        name = request.path_params["name"]
+        return await _download(self.meetings.kept(meeting, name), name, "kept copy")
+
+    async def history(self, request: Request) -> Response:
+        """What `reportkit history` lists of one of the meeting's reports."""
+        meeting = self._meeting(request)
+        name = request.path_params["name"]
+        known = name in {r.name for r in meeting.reports()}
+        if not known or not plain_folder(meeting.outputs / STATE_DIR):
             raise HTTPException(404, "There is no such report in this meeting.")
-        return Response(
-            data,
-            media_type=MEDIA_TYPES[Path(name).suffix],
-            headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
+        try:
+            records = await run_in_threadpool(report_history, meeting.outputs / name)
+        except InputError as error:
+            said = error.problems[0]
+            raise HTTPException(404, meeting.relative(f"{said.message} — {said.hint}")) from None
+        # The record names the workbook where the server keeps it: the page gives its name.
+        builds = [(record, Path(record.workbook).name) for record in records]
+        kept = {listed.name for listed in meeting.kept()}
+        return self.render(
+            request, "history.html", meeting=meeting, report=name, builds=builds, kept=kept
         )
 
     async def sign_in(self, request: Request) -> Response:
@@ -159,7 +213,7 @@ class Pages:
 
     def too_big(self, request: Request, limit: int) -> Response:
         path = request.url.path
-        back = path.removesuffix("/upload") if path.endswith("/upload") else "/"
+        back = path.rpartition("/")[0] if path.endswith(("/upload", "/edited")) else "/"
         message = (
             f"The upload is bigger than this server takes ({limit // MiB} MB at most): "
             "upload fewer workbooks at once, or smaller ones."
@@ -181,6 +235,17 @@ class Pages:
 
 def _meeting_url(meeting: Meeting) -> str:
     return f"/meetings/{quote(meeting.name, safe='')}"
+
+
+async def _download(path: Path | None, name: str, what: str) -> Response:
+    data = await run_in_threadpool(_read_no_link, path) if path else None
+    if data is None:
+        raise HTTPException(404, f"There is no such {what} in this meeting.")
+    return Response(
+        data,
+        media_type=MEDIA_TYPES[Path(name).suffix],
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
+    )
 
 
 def _read_no_link(path: Path) -> bytes | None:

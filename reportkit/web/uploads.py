@@ -59,7 +59,7 @@ def take(meeting: Meeting, uploads: list[Upload]) -> list[Checked]:
             if not refusal and any(c.name == name for c in checked):
                 refusal = "this file name is uploaded twice — give each workbook its own name"
             if refusal:
-                checked.append(Checked(_shown(upload.name), refusal))
+                checked.append(Checked(shown_name(upload.name), refusal))
                 continue
             path = Path(staging) / name
             checked.append(_check(path, upload.data))
@@ -112,6 +112,6 @@ def _said(problem: Problem) -> str:
     return f"{problem.message} — {problem.hint}"
 
 
-def _shown(name: str) -> str:
+def shown_name(name: str) -> str:
     """A refused name as the page may show it: control characters as `?`."""
     return _CONTROL.sub("?", name) or "(no name)"
