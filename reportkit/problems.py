@@ -31,7 +31,12 @@ class Problem:
         """The one line a user reads: `file: Sheet!C14: what is wrong — what to do`."""
         where = f"{source}: {self.location}" if self.location else source
         label = "" if self.severity is Severity.ERROR else "warning: "
-        return f"{where}: {label}{self.message} — {self.hint}"
+        return f"{where}: {label}{self.said}"
+
+    @property
+    def said(self) -> str:
+        """What is wrong and what to do, where the file and cell are shown apart (a page)."""
+        return f"{self.message} — {self.hint}"
 
     def as_dict(self, source: str) -> dict[str, str | bool]:
         return {

@@ -161,6 +161,14 @@ def test_the_sign_in_form_sets_the_cookie_and_goes_back_only_to_this_server(fold
     assert elsewhere.headers["location"] == "/"
 
 
+def test_the_token_in_the_address_never_sends_the_browser_to_another_site(folder: Path) -> None:
+    answer = client_of(folder).get(
+        f"http://testserver//evil.example/?token={TOKEN}", follow_redirects=False
+    )
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/"
+
+
 @pytest.mark.parametrize("given", [None, "", "0" * 64])
 @pytest.mark.parametrize("path", ["/meetings", "/meetings/comcec-38/build"])
 def test_a_form_without_this_servers_csrf_value_is_403_and_does_nothing(

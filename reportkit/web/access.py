@@ -92,6 +92,7 @@ class RequireToken:
         if not self.access.valid(given):
             return self.refuse(request, "That token is not the server's. Check the address.")
         rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
-        where = request.url.path + (f"?{urlencode(rest)}" if rest else "")
+        # A path such as `//elsewhere` would send the browser to another site.
+        where = local_target(request.url.path) + (f"?{urlencode(rest)}" if rest else "")
         response = RedirectResponse(where, status_code=303)
         return self.access.signed_in(response, request.url.scheme == "https")

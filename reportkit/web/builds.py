@@ -67,7 +67,7 @@ class Builds:
                 for o in run_batch(meeting.workbook_paths(), meeting.outputs, pdf=pdf)
             ]
         except InputError as error:
-            stopped = [f"{p.message} — {p.hint}" for p in error.problems]
+            stopped = [meeting.relative(p.line(error.source)) for p in error.problems]
         except Exception:
             traceback.print_exc(file=sys.stderr)
             stopped = ["sorry, reportkit hit a bug (the details are in the server's log)"]
@@ -98,5 +98,5 @@ def _libreoffice() -> tuple[bool, str]:
     try:
         find_soffice()
     except InputError as error:
-        return False, f"{error.problems[0].message} — {error.problems[0].hint}"
+        return False, error.problems[0].said
     return True, ""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reportkit.base.write import write_atomic
 from reportkit.merge.readable import Unreadable, open_report
-from reportkit.problems import InputError, Problem
+from reportkit.problems import InputError
 from reportkit.publish.existing import existing_report, open_by, still_open
 from reportkit.publish.origin import origin
 from reportkit.publish.report import holds_person_work
@@ -65,13 +65,13 @@ def take_report(meeting: Meeting, upload: Upload) -> Taken:
         check_bytes(name, upload.data, "report")
         open_report(upload.data)
     except InputError as error:
-        return Taken(name, _said(error.problems[0]))
+        return Taken(name, error.problems[0].said)
     except Unreadable as error:
-        return Taken(name, _said(error.problem))
+        return Taken(name, error.problem.said)
     try:
         return _replace(meeting, name, upload.data)
     except InputError as error:
-        return Taken(name, meeting.relative(_said(error.problems[0])))
+        return Taken(name, meeting.relative(error.problems[0].said))
 
 
 def _replace(meeting: Meeting, name: str, data: bytes) -> Taken:
@@ -105,7 +105,3 @@ def _not_a_report(reports: list[str]) -> str:
         f"this is not one of this meeting's reports ({', '.join(reports)}) — upload the edited "
         "report under the name it was downloaded with"
     )
-
-
-def _said(problem: Problem) -> str:
-    return f"{problem.message} — {problem.hint}"

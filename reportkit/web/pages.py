@@ -4,8 +4,6 @@ rendered on the server."""
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -17,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
+from reportkit.base.outdir import NotAFile, read_own
 from reportkit.problems import InputError
 from reportkit.publish.history import report_history
 from reportkit.read.safety import MiB
@@ -89,7 +88,7 @@ class Pages:
             status,
             meeting=meeting,
             build=build,
-            running=build is not None and build.finished is None,
+            running=self.builds.running(meeting),
             outcomes=[shown(o, meeting) for o in build.outcomes] if build else [],
             edited=built_reports(meeting),
             **{"checked": [], **context},
@@ -191,7 +190,7 @@ class Pages:
             records = await run_in_threadpool(report_history, meeting.outputs / name)
         except InputError as error:
             said = error.problems[0]
-            raise HTTPException(404, meeting.relative(f"{said.message} — {said.hint}")) from None
+            raise HTTPException(404, meeting.relative(said.said)) from None
         # The record names the workbook where the server keeps it: the page gives its name.
         builds = [(record, Path(record.workbook).name) for record in records]
         kept = {listed.name for listed in meeting.kept()}
@@ -238,7 +237,7 @@ def _meeting_url(meeting: Meeting) -> str:
 
 
 async def _download(path: Path | None, name: str, what: str) -> Response:
-    data = await run_in_threadpool(_read_no_link, path) if path else None
+    data = await run_in_threadpool(_own_bytes, path) if path else None
     if data is None:
         raise HTTPException(404, f"There is no such {what} in this meeting.")
     return Response(
@@ -248,13 +247,9 @@ async def _download(path: Path | None, name: str, what: str) -> Response:
     )
 
 
-def _read_no_link(path: Path) -> bytes | None:
+def _own_bytes(path: Path) -> bytes | None:
     """The file's bytes if it is still a regular file and not a link when opened."""
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
+        return read_own(path)
+    except (NotAFile, OSError):
         return None
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-            return None
-        return stream.read()

@@ -94,7 +94,7 @@ def _check(path: Path, data: bytes) -> Checked:
     try:
         check_bytes(path.name, data)
     except InputError as error:
-        return Checked(path.name, _said(error.problems[0]))
+        return Checked(path.name, error.problems[0].said)
     path.write_bytes(data)
     try:
         problems = check(path)
@@ -106,10 +106,6 @@ def _check(path: Path, data: bytes) -> Checked:
             " are in the server's log) — please report it",
         )
     return Checked(path.name, problems=tuple(problems))
-
-
-def _said(problem: Problem) -> str:
-    return f"{problem.message} — {problem.hint}"
 
 
 def shown_name(name: str) -> str:
