@@ -266,7 +266,10 @@ def _with_stale(outcomes: list[Outcome], out_dir: Path) -> list[Outcome]:
     """The outcomes, each report this build changed saying so when an older PDF of it
     stands beside it (see `reportkit.publish.pdf_stale`); the PDFs are left alone."""
     changed = [o for o in outcomes if o.report and o.status in (Status.BUILT, Status.MERGED)]
-    store = StateStore.open_existing(out_dir)[0] if changed else None
+    try:
+        store = StateStore.open_existing(out_dir)[0] if changed else None
+    except InputError:  # the state folder became unusable since the build: nothing to say
+        return outcomes
     if store is None:
         return outcomes
     from reportkit.publish.pdf_stale import stale_pdf  # loads the PDF step: only when needed

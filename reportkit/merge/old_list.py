@@ -19,6 +19,7 @@ from docx.oxml.ns import nsdecls, qn
 from lxml.etree import _Element
 
 from reportkit.arrange import styles
+from reportkit.merge.lines import style_id
 from reportkit.render import list_table
 
 _NAMES = (
@@ -91,8 +92,7 @@ def _tabled(delegation: _Delegation, width: int, normal: str) -> None:
 
 
 def _role(paragraph: _Element, roles: dict[str, str]) -> str:
-    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return roles.get(style.get(qn("w:val"), ""), "") if style is not None else ""
+    return roles.get(style_id(paragraph), "")
 
 
 def _right_to_left(paragraph: _Element) -> bool:
