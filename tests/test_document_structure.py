@@ -86,6 +86,7 @@ def test_delegation_headings_keep_with_their_delegates(document: DocumentType) -
     assert len(headings) == 28
     assert all(effective(p, "keep_with_next") for p in headings)
     names = [p for p in lines_in_order(document) if p.style.name == "Delegate Name"]
+    assert len(names) == 42  # the sample's delegates
     assert all(held_with_next(p) for p in names)
 
 

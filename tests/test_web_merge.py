@@ -16,13 +16,14 @@ from pathlib import Path
 import httpx
 import pytest
 from docx import Document
-from openpyxl import load_workbook
 from starlette.testclient import TestClient
 
 from tests.conftest import SAMPLE
 from tests.docx_facts import lines_in_order
+from tests.merge_trials import reword
 from tests.test_web import TOKEN, built_page, client_of, csrf, upload
 from tests.web_pages import links, list_items, paragraphs
+from tests.workbooks import set_position
 
 MEETING = "comcec-38"
 REPORT = "comcec-digital-2022.docx"
@@ -36,23 +37,18 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def reworded(report: bytes, starts: str, text: str) -> bytes:
     """The report with one paragraph reworded, as a person does it in Word."""
     document = Document(io.BytesIO(report))
-    paragraph = next(p for p in lines_in_order(document) if p.text.startswith(starts))
-    for run in paragraph.runs[1:]:
-        run._r.getparent().remove(run._r)
-    paragraph.runs[0].text = text
+    reword(starts, text)(document)
     saved = io.BytesIO()
     document.save(saved)
     return saved.getvalue()
 
 
-def corrected(workbook: bytes) -> bytes:
+def corrected(workbook: bytes, scratch: Path) -> bytes:
     """The workbook with Mr. Deen's position corrected."""
-    book = load_workbook(io.BytesIO(workbook))
-    deen = next(r for r in book["Participants"].iter_rows(min_row=2) if r[3].value == "Deen")
-    deen[4].value = "Senior Director"
-    saved = io.BytesIO()
-    book.save(saved)
-    return saved.getvalue()
+    path = scratch / "corrected.xlsx"
+    path.write_bytes(workbook)
+    set_position(path, "Senior Director")
+    return path.read_bytes()
 
 
 def upload_report(client: TestClient, name: str, data: bytes) -> httpx.Response:
@@ -90,7 +86,13 @@ def round_trip(tmp_path_factory: pytest.TempPathFactory) -> Round:
     assert upload_report(client, REPORT, second).status_code == 303
     after_second = built_page(client)
 
-    assert upload(client, [(SAMPLE.name, corrected(SAMPLE.read_bytes()))]).status_code == 303
+    assert (
+        upload(
+            client,
+            [(SAMPLE.name, corrected(SAMPLE.read_bytes(), tmp_path_factory.mktemp("scratch")))],
+        ).status_code
+        == 303
+    )
     merged_page = built_page(client)
     return Round(client, folder / MEETING / "outputs", first, second, after_second, merged_page)
 
