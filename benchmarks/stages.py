@@ -19,6 +19,9 @@ from pathlib import Path
 from time import perf_counter
 
 from reportkit.arrange import arrange
+from reportkit.base.hashing import digest, digest_bytes
+from reportkit.base.stamp import set_stamp, stamp_of
+from reportkit.base.version import __version__
 from reportkit.base.write import docx_bytes
 from reportkit.problems import has_errors
 from reportkit.read import read_workbook
@@ -35,8 +38,12 @@ def timed_stages(workbook: Path) -> dict[str, object]:
         raise SystemExit("\n".join(map(str, problems)))
     report, _ = arrange(source, load_reference(), problems)
     arranged = perf_counter()
-    document = render_report(report, source.meeting, default_template())
+    template = default_template()
+    document = render_report(report, source.meeting, template)
     rendered = perf_counter()
+    model = encode_model(source)
+    # Stamped as the build stamps its report, so that the bytes are the build's.
+    set_stamp(document, stamp_of(digest_bytes(model), digest(template), __version__))
     data = docx_bytes(document)
     written = perf_counter()
     return {
@@ -44,7 +51,7 @@ def timed_stages(workbook: Path) -> dict[str, object]:
         "arrange": arranged - read,
         "render": rendered - arranged,
         "write": written - rendered,
-        "model_sha256": hashlib.sha256(encode_model(source)).hexdigest(),
+        "model_sha256": hashlib.sha256(model).hexdigest(),
         "docx_sha256": hashlib.sha256(data).hexdigest(),
     }
 
