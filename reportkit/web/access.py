@@ -16,6 +16,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from reportkit.web.language import page_text
+
 COOKIE = "reportkit_token"
 CSRF_FIELD = "csrf"
 SIGN_IN = "/sign-in"
@@ -49,7 +51,9 @@ class Access:
         form = await request.form(max_files=50, max_fields=50)
         given = form.get(CSRF_FIELD)
         if not isinstance(given, str) or not hmac.compare_digest(given, self.csrf):
-            raise HTTPException(403, "This form is out of date or did not come from this page.")
+            raise HTTPException(
+                403, page_text("This form is out of date or did not come from this page.")
+            )
         return form
 
 
@@ -90,7 +94,9 @@ class RequireToken:
 
     def _from_query(self, request: Request, given: str) -> Response:
         if not self.access.valid(given):
-            return self.refuse(request, "That token is not the server's. Check the address.")
+            return self.refuse(
+                request, page_text("That token is not the server's. Check the address.")
+            )
         rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
         # A path such as `//elsewhere` would send the browser to another site.
         where = local_target(request.url.path) + (f"?{urlencode(rest)}" if rest else "")

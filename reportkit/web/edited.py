@@ -24,6 +24,7 @@ from reportkit.publish.report import holds_person_work
 from reportkit.read.safety import check_bytes
 from reportkit.state import STATE_DIR, StateStore, report_lock
 from reportkit.state.kept import keep_copy
+from reportkit.web.language import page_text
 from reportkit.web.meetings import Meeting, plain_folder
 from reportkit.web.uploads import Upload, shown_name
 
@@ -100,7 +101,9 @@ def _replace(meeting: Meeting, name: str, data: bytes) -> Taken:
 
 def _not_a_report(reports: list[str]) -> str:
     if not reports:
-        return "this meeting has no report built yet — build it, then upload its edited copy"
+        return page_text(
+            "this meeting has no report built yet — build it, then upload its edited copy"
+        )
     return (
         f"this is not one of this meeting's reports ({', '.join(reports)}) — upload the edited "
         "report under the name it was downloaded with"

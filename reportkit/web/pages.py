@@ -24,10 +24,12 @@ from reportkit.web.access import Access, local_target
 from reportkit.web.builds import Builds
 from reportkit.web.edited import built_reports, take_report
 from reportkit.web.findings import table
+from reportkit.web.language import COOKIE, NAMES, page_language, page_text, switched
 from reportkit.web.meetings import Meeting, Meetings, plain_folder
 from reportkit.web.outcomes import shown
 from reportkit.web.uploads import Upload, take
 
+LANGUAGE_KEPT = 400 * 24 * 3600  # seconds: the longest browsers keep a cookie
 MEDIA_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
@@ -50,17 +52,27 @@ class Pages:
         self.max_upload = max_upload
 
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
-        return self.templates.TemplateResponse(
+        """The page in the request's language; a `message` that is page text (not one the
+        library said of a file) is translated here."""
+        language = page_language(request)
+        response = self.templates.TemplateResponse(
             request,
             name,
             {
                 "csrf": self.access.csrf,
                 "max_upload_mb": self.max_upload // MiB,
-                "message": "",
+                "_": language,
+                "lang": language.code,
+                "direction": language.direction,
+                "languages": NAMES,
                 **context,
+                "message": language(context.get("message", "")),
             },
             status_code=status,
         )
+        if switched(request):
+            response.set_cookie(COOKIE, language.code, samesite="lax", max_age=LANGUAGE_KEPT)
+        return response
 
     async def home(self, request: Request, message: str = "", status: int = 200) -> Response:
         meetings = [(m, self.builds.of(m)) for m in self.meetings.all()]
@@ -71,7 +83,9 @@ class Pages:
         typed = form.get("name")
         meeting = self.meetings.create(typed) if isinstance(typed, str) else None
         if meeting is None:
-            message = "Give the meeting a name with letters or digits (not the name of a file)."
+            message = page_text(
+                "Give the meeting a name with letters or digits (not the name of a file)."
+            )
             return await self.home(request, message, 400)
         return RedirectResponse(_meeting_url(meeting), status_code=303)
 
@@ -105,7 +119,10 @@ class Pages:
         uploads = [u for u in uploads if u.name or u.data]  # a form sent with no file chosen
         if not uploads:
             return self._meeting_page(
-                request, meeting, 400, message="Choose one or more .xlsx workbooks to upload."
+                request,
+                meeting,
+                400,
+                message=page_text("Choose one or more .xlsx workbooks to upload."),
             )
         checked = await run_in_threadpool(take, meeting, uploads)
         if all(c.accepted for c in checked):
@@ -115,24 +132,33 @@ class Pages:
                 request,
                 meeting,
                 409,
-                message="Saved, but a build of this meeting is running: build again when it ends.",
+                message=page_text(
+                    "Saved, but a build of this meeting is running: build again when it ends."
+                ),
             )
         return self._meeting_page(
             request,
             meeting,
             400 if any(c.refusal for c in checked) else 422,
             checked=[(c, table(c.problems)) for c in checked],
-            message="Nothing was saved or built: put right what is said below and upload again.",
+            message=page_text(
+                "Nothing was saved or built: put right what is said below and upload again."
+            ),
         )
 
     async def build(self, request: Request) -> Response:
         meeting = self._meeting(request)
         await self.access.form(request)
         if not meeting.workbooks():
-            return self._meeting_page(request, meeting, 400, message="Upload a workbook first.")
+            return self._meeting_page(
+                request, meeting, 400, message=page_text("Upload a workbook first.")
+            )
         if not self.builds.start(meeting):
             return self._meeting_page(
-                request, meeting, 409, message="A build of this meeting is already running."
+                request,
+                meeting,
+                409,
+                message=page_text("A build of this meeting is already running."),
             )
         return RedirectResponse(_meeting_url(meeting), status_code=303)
 
@@ -149,35 +175,48 @@ class Pages:
         finally:
             await form.close()
         if edited is None or not (edited.name or edited.data):
-            message = "Choose the edited report (.docx) to upload."
+            message = page_text("Choose the edited report (.docx) to upload.")
             return self._meeting_page(request, meeting, 400, message=message)
         if self.builds.running(meeting):
-            message = "A build of this meeting is running: upload the report again when it ends."
+            message = page_text(
+                "A build of this meeting is running: upload the report again when it ends."
+            )
             return self._meeting_page(request, meeting, 409, message=message)
         taken = await run_in_threadpool(take_report, meeting, edited)
+        _ = page_language(request)
         if taken.refusal:
-            message = f"{taken.name} was not saved: {taken.refusal}"
+            message = _("%(name)s was not saved: %(why)s", name=taken.name, why=_(taken.refusal))
             return self._meeting_page(request, meeting, 400, message=message)
-        said = [f"{taken.name} uploaded: the build merges the workbook's corrections into it."]
+        said = [
+            _(
+                "%(name)s uploaded: the build merges the workbook's corrections into it.",
+                name=taken.name,
+            )
+        ]
         if taken.kept:
             said.append(
-                "The report it replaced held changes no build had merged yet: "
-                f"it is kept at {taken.kept}."
+                _(
+                    "The report it replaced held changes no build had merged yet: "
+                    "it is kept at %(kept)s.",
+                    kept=taken.kept,
+                )
             )
         if self.builds.start(meeting, tuple(said)):
             return RedirectResponse(_meeting_url(meeting), status_code=303)
-        said.append("A build of this meeting is running: build again when it ends.")
+        said.append(_("A build of this meeting is running: build again when it ends."))
         return self._meeting_page(request, meeting, 409, message=" ".join(said))
 
     async def report(self, request: Request) -> Response:
         meeting = self._meeting(request)
         name = request.path_params["name"]
-        return await _download(self.meetings.report(meeting, name), name, "report")
+        missing = page_text("There is no such report in this meeting.")
+        return await _download(self.meetings.report(meeting, name), name, missing)
 
     async def kept(self, request: Request) -> Response:
         meeting = self._meeting(request)
         name = request.path_params["name"]
-        return await _download(self.meetings.kept(meeting, name), name, "kept copy")
+        missing = page_text("There is no such kept copy in this meeting.")
+        return await _download(self.meetings.kept(meeting, name), name, missing)
 
     async def history(self, request: Request) -> Response:
         """What `reportkit history` lists of one of the meeting's reports."""
@@ -185,7 +224,7 @@ class Pages:
         name = request.path_params["name"]
         known = name in {r.name for r in meeting.reports()}
         if not known or not plain_folder(meeting.outputs / STATE_DIR):
-            raise HTTPException(404, "There is no such report in this meeting.")
+            raise HTTPException(404, page_text("There is no such report in this meeting."))
         try:
             records = await run_in_threadpool(report_history, meeting.outputs / name)
         except InputError as error:
@@ -202,7 +241,7 @@ class Pages:
         form = await request.form(max_files=0, max_fields=5)
         token = form.get("token")
         if not self.access.valid(token if isinstance(token, str) else None):
-            return self.refuse_sign_in(request, "That token is not the server's.")
+            return self.refuse_sign_in(request, page_text("That token is not the server's."))
         response = RedirectResponse(local_target(form.get("next")), status_code=303)
         return self.access.signed_in(response, request.url.scheme == "https")
 
@@ -213,9 +252,11 @@ class Pages:
     def too_big(self, request: Request, limit: int) -> Response:
         path = request.url.path
         back = path.rpartition("/")[0] if path.endswith(("/upload", "/edited")) else "/"
-        message = (
-            f"The upload is bigger than this server takes ({limit // MiB} MB at most): "
-            "upload fewer workbooks at once, or smaller ones."
+        _ = page_language(request)
+        message = _(
+            "The upload is bigger than this server takes (%(most)s MB at most): "
+            "upload fewer workbooks at once, or smaller ones.",
+            most=limit // MiB,
         )
         return self.render(request, "message.html", 413, message=message, back=back)
 
@@ -228,7 +269,7 @@ class Pages:
     def _meeting(self, request: Request) -> Meeting:
         meeting = self.meetings.find(request.path_params["meeting"])
         if meeting is None:
-            raise HTTPException(404, "There is no such meeting.")
+            raise HTTPException(404, page_text("There is no such meeting."))
         return meeting
 
 
@@ -236,10 +277,10 @@ def _meeting_url(meeting: Meeting) -> str:
     return f"/meetings/{quote(meeting.name, safe='')}"
 
 
-async def _download(path: Path | None, name: str, what: str) -> Response:
+async def _download(path: Path | None, name: str, missing: str) -> Response:
     data = await run_in_threadpool(_own_bytes, path) if path else None
     if data is None:
-        raise HTTPException(404, f"There is no such {what} in this meeting.")
+        raise HTTPException(404, missing)
     return Response(
         data,
         media_type=MEDIA_TYPES[Path(name).suffix],

@@ -22,6 +22,7 @@ from reportkit.api import check
 from reportkit.problems import InputError, Problem, has_errors
 from reportkit.read.safety import check_bytes
 from reportkit.state.folder import NAME_BYTES
+from reportkit.web.language import page_text
 from reportkit.web.meetings import Meeting
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -57,7 +58,9 @@ def take(meeting: Meeting, uploads: list[Upload]) -> list[Checked]:
         for upload in uploads:
             name, refusal = workbook_name(upload.name)
             if not refusal and any(c.name == name for c in checked):
-                refusal = "this file name is uploaded twice — give each workbook its own name"
+                refusal = page_text(
+                    "this file name is uploaded twice — give each workbook its own name"
+                )
             if refusal:
                 checked.append(Checked(shown_name(upload.name), refusal))
                 continue
@@ -74,19 +77,21 @@ def workbook_name(given: str) -> tuple[str, str]:
     """The name to store an uploaded workbook under, and what refuses it ("" when nothing)."""
     name = unicodedata.normalize("NFC", given)
     if not name:
-        return "", "the file has no name — choose a workbook to upload"
+        return "", page_text("the file has no name — choose a workbook to upload")
     if "/" in name or "\\" in name:
-        return "", "the file name holds folders — only a workbook's own name is taken"
+        return "", page_text("the file name holds folders — only a workbook's own name is taken")
     if _CONTROL.search(name):
-        return "", "the file name holds control characters — rename the file"
+        return "", page_text("the file name holds control characters — rename the file")
     if name.startswith((".", "~$")):
-        return "", "the file name starts with . or ~$ (a hidden or lock file) — rename the file"
+        return "", page_text(
+            "the file name starts with . or ~$ (a hidden or lock file) — rename the file"
+        )
     stem, dot, suffix = name.rpartition(".")
     if not dot or suffix.lower() != "xlsx" or not stem:
-        return "", "this is not an .xlsx workbook — save it from Excel as .xlsx"
+        return "", page_text("this is not an .xlsx workbook — save it from Excel as .xlsx")
     name = f"{stem}.xlsx"
     if len(os.fsencode(name)) > NAME_BYTES - len(".docx"):
-        return "", "the file name is too long — give the workbook a shorter name"
+        return "", page_text("the file name is too long — give the workbook a shorter name")
     return name, ""
 
 
