@@ -22,6 +22,7 @@ from reportkit.state.folder import KEPT_DIR, STATE_DIR
 OUTPUTS = "outputs"
 KEPT = (STATE_DIR, KEPT_DIR)
 REPORT_SUFFIXES = (".docx", ".pdf")
+WORKBOOK_SUFFIXES = (".xlsx",)
 # Longer names make paths Windows shares and Word refuse, and no secretariat needs them.
 MOST_NAME_CHARACTERS = 80
 _NOT_IN_NAME = re.compile(r"[^\w-]+")
@@ -47,7 +48,7 @@ class Meeting:
         return self.path / OUTPUTS
 
     def workbooks(self) -> list[Listed]:
-        return _files(self.path, (".xlsx",))
+        return _files(self.path, WORKBOOK_SUFFIXES)
 
     def workbook_paths(self) -> list[Path]:
         return [self.path / listed.name for listed in self.workbooks()]
@@ -114,6 +115,10 @@ class Meetings:
             return None
         return self._served(meeting.outputs, name)
 
+    def workbook(self, meeting: Meeting, name: str) -> Path | None:
+        """A workbook of the meeting to serve, or None: see `_served`."""
+        return self._served(meeting.path, name, WORKBOOK_SUFFIXES)
+
     def kept(self, meeting: Meeting, name: str) -> Path | None:
         """A kept copy to serve, or None: see `_served`; the folders on the way to
         `outputs/.reportkit/kept/` no links either."""
@@ -121,15 +126,17 @@ class Meetings:
             return None
         return self._served(meeting.kept_folder, name)
 
-    def _served(self, folder: Path, name: str) -> Path | None:
-        """A plain name ending in .docx or .pdf, a regular file (not a link) directly in
-        `folder`, inside FOLDER."""
+    def _served(
+        self, folder: Path, name: str, suffixes: tuple[str, ...] = REPORT_SUFFIXES
+    ) -> Path | None:
+        """A plain name with one of those endings (.docx or .pdf unless said), a regular
+        file (not a link) directly in `folder`, inside FOLDER."""
         plain = (
             name
             and Path(name).name == name
             and "\\" not in name
-            and not name.startswith(".")
-            and name.endswith(REPORT_SUFFIXES)
+            and not name.startswith((".", "~$"))
+            and name.endswith(suffixes)
         )
         if not plain:
             return None

@@ -4,6 +4,7 @@ rendered on the server."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -27,12 +28,15 @@ from reportkit.web.findings import table
 from reportkit.web.language import COOKIE, NAMES, page_language, page_text, switched
 from reportkit.web.meetings import Meeting, Meetings, plain_folder
 from reportkit.web.outcomes import shown
+from reportkit.web.overview import Refusals, overview
+from reportkit.web.starting import start_meeting
 from reportkit.web.uploads import Upload, take
 
 LANGUAGE_KEPT = 400 * 24 * 3600  # seconds: the longest browsers keep a cookie
 MEDIA_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
 
@@ -50,6 +54,7 @@ class Pages:
         self.access = access
         self.templates = templates
         self.max_upload = max_upload
+        self.refusals = Refusals()
 
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
         """The page in the request's language; a `message` that is page text (not one the
@@ -75,19 +80,38 @@ class Pages:
         return response
 
     async def home(self, request: Request, message: str = "", status: int = 200) -> Response:
-        meetings = [(m, self.builds.of(m)) for m in self.meetings.all()]
-        return self.render(request, "meetings.html", status, meetings=meetings, message=message)
+        meetings = [
+            overview(m, self.builds.of(m), self.refusals.of(m)) for m in self.meetings.all()
+        ]
+        return self.render(
+            request,
+            "meetings.html",
+            status,
+            meetings=meetings,
+            message=message,
+            today=date.today().isoformat(),
+        )
 
     async def create(self, request: Request) -> Response:
+        """A new meeting with its starter workbook, as `reportkit new` writes it."""
         form = await self.access.form(request)
-        typed = form.get("name")
-        meeting = self.meetings.create(typed) if isinstance(typed, str) else None
-        if meeting is None:
-            message = page_text(
-                "Give the meeting a name with letters or digits (not the name of a file)."
+        fields = {
+            key: value if isinstance(value := form.get(key), str) else ""
+            for key in ("name", "title", "day", "venue")
+        }
+        editions = [e for e in form.getlist("editions") if isinstance(e, str)]
+        started = await run_in_threadpool(start_meeting, self.meetings, **fields, editions=editions)
+        if started.meeting is None:
+            return await self.home(request, started.problem, 400)
+        if started.existed:
+            _ = page_language(request)
+            message = _(
+                "The meeting %(name)s exists: its workbook %(workbook)s is kept as it is.",
+                name=started.meeting.name,
+                workbook=started.workbook,
             )
-            return await self.home(request, message, 400)
-        return RedirectResponse(_meeting_url(meeting), status_code=303)
+            return self._meeting_page(request, started.meeting, message=message)
+        return RedirectResponse(_meeting_url(started.meeting), status_code=303)
 
     async def meeting(self, request: Request) -> Response:
         return self._meeting_page(request, self._meeting(request))
@@ -136,11 +160,13 @@ class Pages:
                     "Saved, but a build of this meeting is running: build again when it ends."
                 ),
             )
+        tables = [table(c.problems) for c in checked]
+        self.refusals.note(meeting, tables, sum(1 for c in checked if c.refusal))
         return self._meeting_page(
             request,
             meeting,
             400 if any(c.refusal for c in checked) else 422,
-            checked=[(c, table(c.problems)) for c in checked],
+            checked=list(zip(checked, tables, strict=True)),
             message=page_text(
                 "Nothing was saved or built: put right what is said below and upload again."
             ),
@@ -211,6 +237,12 @@ class Pages:
         name = request.path_params["name"]
         missing = page_text("There is no such report in this meeting.")
         return await _download(self.meetings.report(meeting, name), name, missing)
+
+    async def workbook(self, request: Request) -> Response:
+        meeting = self._meeting(request)
+        name = request.path_params["name"]
+        missing = page_text("There is no such workbook in this meeting.")
+        return await _download(self.meetings.workbook(meeting, name), name, missing)
 
     async def kept(self, request: Request) -> Response:
         meeting = self._meeting(request)
