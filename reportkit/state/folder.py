@@ -17,6 +17,8 @@ from reportkit.problems import InputError, Problem
 STATE_DIR = ".reportkit"
 KEPT_DIR = "kept"
 LOCK_DIR = "locks"
+# Pictures of a report PDF's pages for the web page, made again whenever the PDF changes.
+PREVIEWS_DIR = "previews"
 WAIT_SECONDS = 60.0
 # File names stay well inside the 255 bytes most file systems allow, whatever the report's
 # name: the longest legal report name must still get its kept copy and temporary files.
