@@ -20,6 +20,7 @@ from reportkit.web.headers import SafeHeaders
 from reportkit.web.limits import LimitBody
 from reportkit.web.meetings import Meetings
 from reportkit.web.pages import Pages
+from reportkit.web.preview_pages import PreviewPages
 from reportkit.web.requestlog import RequestLog
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +31,9 @@ def create_app(folder: Path, token: str, max_upload: int = DEFAULT_MAX_UPLOAD) -
     """The page over the meetings in `folder`, for whoever holds `token`; a request body
     over `max_upload` bytes is refused."""
     access = Access(token)
-    pages = Pages(Meetings(folder), Builds(), access, _templates(), max_upload)
+    meetings = Meetings(folder)
+    pages = Pages(meetings, Builds(), access, _templates(), max_upload)
+    previews = PreviewPages(meetings)
     routes = [
         Route("/", pages.home, methods=["GET"]),
         Route("/meetings", pages.create, methods=["POST"]),
@@ -42,6 +45,7 @@ def create_app(folder: Path, token: str, max_upload: int = DEFAULT_MAX_UPLOAD) -
         Route("/meetings/{meeting}/history/{name}", pages.history, methods=["GET"]),
         Route("/meetings/{meeting}/kept/{name}", pages.kept, methods=["GET"]),
         Route("/meetings/{meeting}/workbooks/{name}", pages.workbook, methods=["GET"]),
+        Route("/meetings/{meeting}/preview/{name}/{page}.png", previews.picture, methods=["GET"]),
         Route(SIGN_IN, pages.sign_in, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]

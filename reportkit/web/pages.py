@@ -29,6 +29,7 @@ from reportkit.web.language import COOKIE, NAMES, page_language, page_text, swit
 from reportkit.web.meetings import Meeting, Meetings, plain_folder
 from reportkit.web.outcomes import shown
 from reportkit.web.overview import Refusals, overview
+from reportkit.web.preview_pages import previews_of
 from reportkit.web.starting import start_meeting
 from reportkit.web.uploads import Upload, take
 
@@ -114,7 +115,9 @@ class Pages:
         return RedirectResponse(_meeting_url(started.meeting), status_code=303)
 
     async def meeting(self, request: Request) -> Response:
-        return self._meeting_page(request, self._meeting(request))
+        meeting = self._meeting(request)
+        previews = await run_in_threadpool(previews_of, self.meetings, meeting)
+        return self._meeting_page(request, meeting, previews=previews)
 
     def _meeting_page(
         self, request: Request, meeting: Meeting, status: int = 200, **context: Any
@@ -129,7 +132,7 @@ class Pages:
             running=self.builds.running(meeting),
             outcomes=[shown(o, meeting) for o in build.outcomes] if build else [],
             edited=built_reports(meeting),
-            **{"checked": [], **context},
+            **{"checked": [], "previews": [], **context},
         )
 
     async def upload(self, request: Request) -> Response:
