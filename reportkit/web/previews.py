@@ -67,12 +67,14 @@ class Preview:
 
 
 class _NoPreview(Exception):
+    """Poppler gave no pictures of a PDF: `why` is the line the page shows in their place."""
+
     def __init__(self, why: str) -> None:
         super().__init__(why)
         self.why = why
 
 
-def missing_tools() -> str:
+def _missing_tools() -> str:
     """Why no PDF can be previewed on this server, "" when poppler is there."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if not missing:
@@ -99,7 +101,7 @@ def picture(outputs: Path, pdf: Path, number: int) -> bytes | None:
 
 def _kept(outputs: Path, pdf: Path, seconds: float) -> tuple[Preview, Path | None]:
     """The preview and the folder keeping its pictures (None when nothing is kept)."""
-    why = missing_tools()
+    why = _missing_tools()
     if why:
         return Preview(why=why), None
     try:
