@@ -188,7 +188,7 @@ def test_past_the_first_pages_the_page_says_how_many_more(built: Built, copy: st
     assert pages > MOST_PAGES
     page = built.client.get(f"/meetings/{copy}").text
     assert len(thumbnails(page)) == MOST_PAGES
-    assert paragraphs(page, "more-pages") == [f"and {pages - MOST_PAGES} more pages in {PDF}"]
+    assert paragraphs(page, "more-pages") == [f"More pages: {pages - MOST_PAGES}, in {PDF}"]
     assert f"/meetings/{copy}/reports/{PDF}" in links(page)
     assert built.client.get(picture_url(copy, MOST_PAGES)).status_code == 200
     assert built.client.get(picture_url(copy, MOST_PAGES + 1)).status_code == 404

@@ -13,10 +13,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
+from reportkit.web.language import page_text
 from reportkit.web.meetings import Meeting, Meetings
 from reportkit.web.previews import MOST_PAGES, Preview, picture, preview
 
-NO_PDF = "there is no PDF of this report (the build makes one when LibreOffice is on the server)"
+NO_PDF = page_text(
+    "there is no PDF of this report (the build makes one when LibreOffice is on the server)"
+)
 # More digits than any preview's page number: refused before Python reads them as a number.
 MOST_DIGITS = len(str(MOST_PAGES))
 
@@ -63,5 +66,7 @@ class PreviewPages:
         if meeting and pdf and number:
             data = await run_in_threadpool(picture, meeting.outputs, pdf, number)
         if data is None:
-            raise HTTPException(404, "There is no such page of a report in this meeting.")
+            raise HTTPException(
+                404, page_text("There is no such page of a report in this meeting.")
+            )
         return Response(data, media_type="image/png")

@@ -29,6 +29,7 @@ from reportkit.base.hashing import digest_bytes
 from reportkit.base.outdir import NotAFile, read_own
 from reportkit.problems import InputError
 from reportkit.state.folder import LOCK_DIR, PREVIEWS_DIR, refuse_link, state_folder
+from reportkit.web.language import page_text
 from reportkit.web.meetings import plain_folder
 
 # About 70 dpi on an A4 or Letter page: legible enough to know the page at a glance.
@@ -109,7 +110,7 @@ def _kept(outputs: Path, pdf: Path, seconds: float) -> tuple[Preview, Path | Non
     except (NotAFile, OSError):
         data = None
     if data is None:
-        return Preview(why="the PDF could not be read"), None
+        return Preview(why=page_text("the PDF could not be read")), None
     key = digest_bytes(data)
     try:
         state, folder = _folders(outputs, pdf.name)
@@ -122,7 +123,9 @@ def _kept(outputs: Path, pdf: Path, seconds: float) -> tuple[Preview, Path | Non
     except InputError as error:  # the state folder is a link, a file, or cannot be written
         return Preview(why=f"{Path(error.source).name} {error.problems[0].said}"), None
     except Timeout:
-        return Preview(why="another request is drawing it; reload the page in a moment"), None
+        return Preview(
+            why=page_text("another request is drawing it; reload the page in a moment")
+        ), None
     except OSError as error:
         return Preview(why=f"it could not be kept ({error.strerror or error})"), None
     return shown, kept
@@ -188,7 +191,7 @@ def _pictures(work: Path, seconds: float) -> Preview:
     counted = re.search(r"^Pages:\s+([0-9]+)\s*$", info, re.MULTILINE)
     pages = int(counted.group(1)) if counted else 0
     if not pages:
-        raise _NoPreview("poppler found no page in it")
+        raise _NoPreview(page_text("poppler found no page in it"))
     last = min(pages, MOST_PAGES)
     command = ["pdftoppm", "-q", "-png", "-scale-to", str(LONG_SIDE), "-f", "1", "-l", str(last)]
     _poppler([*command, SOURCE, "page"], work, seconds)
@@ -200,7 +203,7 @@ def _pictures(work: Path, seconds: float) -> Preview:
             drawn.rename(work / f"{number}.png")
     pictures.sort(key=lambda p: p.number)
     if [p.number for p in pictures] != list(range(1, last + 1)):
-        raise _NoPreview("poppler could not draw every page of it")
+        raise _NoPreview(page_text("poppler could not draw every page of it"))
     return Preview(tuple(pictures), pages)
 
 
@@ -233,7 +236,7 @@ def _size(png: Path) -> tuple[int, int]:
     with png.open("rb") as stream:
         head = stream.read(24)
     if len(head) < 24 or not head.startswith(PNG_SIGNATURE) or head[12:16] != b"IHDR":
-        raise _NoPreview("poppler drew something that is not a PNG")
+        raise _NoPreview(page_text("poppler drew something that is not a PNG"))
     width, height = struct.unpack(">II", head[16:24])
     return width, height
 
