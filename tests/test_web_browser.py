@@ -112,6 +112,10 @@ def test_upload_the_sample_wait_for_its_report_and_open_the_download(
     page.click("form[action$='/upload'] button[type=submit]")
     report = page.locator(f"ul.reports a[href$='/reports/{SAMPLE.stem}.docx']")
     expect(report).to_be_visible(timeout=BUILD_SECONDS * 1000)
+    # The build ends with the PDF, whose pages the page then shows as pictures.
+    first_page = page.locator("ul.pages img").first
+    expect(first_page).to_be_visible(timeout=BUILD_SECONDS * 1000)
+    assert first_page.evaluate("image => image.complete && image.naturalWidth > 0")
     shoot(page, shots, "meeting-built")
     with page.expect_download() as downloading:
         report.click()

@@ -116,6 +116,8 @@ class Pages:
 
     async def meeting(self, request: Request) -> Response:
         meeting = self._meeting(request)
+        if self.builds.running(meeting):  # its PDFs are being made: previewed when it ends
+            return self._meeting_page(request, meeting)
         previews = await run_in_threadpool(previews_of, self.meetings, meeting)
         return self._meeting_page(request, meeting, previews=previews)
 
