@@ -286,3 +286,21 @@ def test_the_history_of_a_report_not_built_is_404(kept_folder: Path) -> None:
         answer = client.get(f"/meetings/{MEETING}/history/{name}")
         assert answer.status_code == 404
         assert str(kept_folder) not in answer.text
+
+
+def test_the_page_says_what_the_workbook_changed_and_links_the_change_note(
+    round_trip: Round,
+) -> None:
+    page = round_trip.merged_page
+    changes = list_items(page, "changes")
+    assert any("Senior Director" in line for line in changes), changes
+    note = REPORT.removesuffix(".docx") + ".changes.md"
+    link = f"/meetings/{MEETING}/notes/{note}"
+    assert link in links(page)
+    answer = round_trip.client.get(link)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "text/plain; charset=utf-8"
+    assert answer.content == (round_trip.outputs / note).read_bytes()
+    assert "Senior Director" in answer.text
+    for refused in ("comcec-digital-2022.docx", "..%2Fcomcec-digital-2022.changes.md", "x.md"):
+        assert round_trip.client.get(f"/meetings/{MEETING}/notes/{refused}").status_code == 404

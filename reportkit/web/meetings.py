@@ -22,6 +22,7 @@ from reportkit.state.folder import KEPT_DIR, STATE_DIR
 OUTPUTS = "outputs"
 KEPT = (STATE_DIR, KEPT_DIR)
 REPORT_SUFFIXES = (".docx", ".pdf")
+NOTE_SUFFIX = ".changes.md"  # as reportkit.publish.report.notes_path names them
 WORKBOOK_SUFFIXES = (".xlsx",)
 # Longer names make paths Windows shares and Word refuse, and no secretariat needs them.
 MOST_NAME_CHARACTERS = 80
@@ -61,6 +62,15 @@ class Meeting:
         if not plain_folder(self.outputs):
             return []
         return _files(self.outputs, REPORT_SUFFIXES)
+
+    def notes(self) -> dict[str, str]:
+        """The change notes builds wrote beside the reports, by the report's name."""
+        if not plain_folder(self.outputs):
+            return {}
+        return {
+            note.name.removesuffix(NOTE_SUFFIX) + ".docx": note.name
+            for note in _files(self.outputs, (NOTE_SUFFIX,))
+        }
 
     def kept(self) -> list[Listed]:
         """The copies builds and uploads kept of files a person may have changed."""
@@ -114,6 +124,12 @@ class Meetings:
         if not plain_folder(meeting.outputs):
             return None
         return self._served(meeting.outputs, name)
+
+    def note(self, meeting: Meeting, name: str) -> Path | None:
+        """A change note of the meeting to serve, or None: see `_served`."""
+        if not plain_folder(meeting.outputs):
+            return None
+        return self._served(meeting.outputs, name, (NOTE_SUFFIX,))
 
     def workbook(self, meeting: Meeting, name: str) -> Path | None:
         """A workbook of the meeting to serve, or None: see `_served`."""

@@ -18,6 +18,7 @@ class Shown:
     status: str
     problems: Table
     lines: tuple[str, ...]
+    changes: tuple[str, ...]  # what the workbook changed since the report's last build
     report: str  # its file name in `outputs/`, "" when none was written
     applied: tuple[str, ...]  # merged as tracked changes
     conflicts: tuple[str, ...]
@@ -37,6 +38,7 @@ def shown(outcome: Outcome, meeting: Meeting) -> Shown:
         outcome.status.value,
         table(problems),
         tuple(meeting.relative(line) for line in lines),
+        tuple(outcome.changes),
         outcome.report.name if outcome.report and outcome.report.parent == meeting.outputs else "",
         tuple(outcome.applied),
         tuple(meeting.relative(line) for line in outcome.conflicts),

@@ -37,6 +37,8 @@ LANGUAGE_KEPT = 400 * 24 * 3600  # seconds: the longest browsers keep a cookie
 MEDIA_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".pdf": "application/pdf",
+    # A change note is read in the browser as the text it is (Markdown, meant to be read plain).
+    ".md": "text/plain; charset=utf-8",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
@@ -134,6 +136,7 @@ class Pages:
             running=self.builds.running(meeting),
             outcomes=[shown(o, meeting) for o in build.outcomes] if build else [],
             edited=built_reports(meeting),
+            notes=meeting.notes(),
             **{"checked": [], "previews": [], **context},
         )
 
@@ -243,6 +246,12 @@ class Pages:
         missing = page_text("There is no such report in this meeting.")
         return await _download(self.meetings.report(meeting, name), name, missing)
 
+    async def note(self, request: Request) -> Response:
+        meeting = self._meeting(request)
+        name = request.path_params["name"]
+        missing = page_text("There is no such change note in this meeting.")
+        return await _download(self.meetings.note(meeting, name), name, missing)
+
     async def workbook(self, request: Request) -> Response:
         meeting = self._meeting(request)
         name = request.path_params["name"]
@@ -318,10 +327,11 @@ async def _download(path: Path | None, name: str, missing: str) -> Response:
     data = await run_in_threadpool(_own_bytes, path) if path else None
     if data is None:
         raise HTTPException(404, missing)
+    shown = "inline" if name.endswith(".md") else "attachment"
     return Response(
         data,
         media_type=MEDIA_TYPES[Path(name).suffix],
-        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
+        headers={"Content-Disposition": f"{shown}; filename*=UTF-8''{quote(name)}"},
     )
 
 
