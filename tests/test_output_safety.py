@@ -14,6 +14,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 import reportkit
+from reportkit.base.write import remove_all_leftovers
 from tests.commands import reportkit_cli
 from tests.conftest import SAMPLE
 
@@ -70,6 +71,31 @@ def test_a_first_build_killed_mid_write_leaves_no_report(tmp_path: Path) -> None
     )
     assert killed.returncode == -signal.SIGKILL
     assert not (out / "comcec-digital-2022.docx").exists()
+
+
+def test_every_temporary_file_of_a_dead_run_is_removed_and_nothing_else(tmp_path: Path) -> None:
+    """What the web server does in a meeting's outputs after abandoning a build: whatever
+    file a killed run was writing, its temporary file goes; a live run's and files that are
+    not reportkit's temporary files stay."""
+    out = tmp_path / "out"
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_MID_WRITE, str(SAMPLE), str(out)], check=False
+    )
+    assert killed.returncode == -signal.SIGKILL
+    (dead,) = out.glob(".*.part")
+    host = dead.name.split(".")[2].split("-")[0]
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as live:
+        try:
+            running = out / f".{'0' * 16}.{host}-{live.pid}.abc123.part"
+            running.write_bytes(b"being written")
+            someone_elses = out / "notes.part"
+            someone_elses.write_bytes(b"a person's file")
+            remove_all_leftovers(out)
+            assert sorted(p.name for p in out.iterdir()) == sorted(
+                [".reportkit", running.name, someone_elses.name]
+            )
+        finally:
+            live.kill()
 
 
 def test_unwritable_target_is_one_line_naming_the_file(tmp_path: Path) -> None:

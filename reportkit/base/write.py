@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import socket
 import tempfile
 import time
@@ -88,15 +89,28 @@ def remove_leftovers(target: Path) -> None:
     _remove_leftovers(target.parent, _temp_prefix(target.name))
 
 
+def remove_all_leftovers(folder: Path) -> None:
+    """Remove the temporary files killed runs left in `folder`, whatever they were writing:
+    a file whose write was abandoned may not be written again for a long time (a PDF, a
+    change note), and `remove_leftovers` only looks when it is."""
+    _remove_leftovers(folder, ".")
+
+
+_TEMP_NAME = re.compile(r"\.[0-9a-f]{16}\.([0-9a-f]{4})-([0-9]+)\.[^/]*\.part")
+
+
 def _remove_leftovers(folder: Path, prefix: str) -> None:
     now = time.time()
     for leftover in folder.glob(f"{prefix}*.part"):
-        host, _, pid = leftover.name[len(prefix) :].partition(".")[0].partition("-")
+        written = _TEMP_NAME.fullmatch(leftover.name)
+        if written is None:
+            continue  # not a temporary file of `write_atomic`: someone else's
+        host, pid = written.groups()
         try:
             old = now - leftover.stat().st_mtime > _STALE_SECONDS
         except FileNotFoundError:
             continue
-        if old or (host == _HOST and pid.isdigit() and not _alive(int(pid))):
+        if old or (host == _HOST and not _alive(int(pid))):
             leftover.unlink(missing_ok=True)
 
 
