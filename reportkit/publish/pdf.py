@@ -319,6 +319,29 @@ def _count(reports: int) -> str:
     return f"{reports} report{'s' * (reports != 1)}"
 
 
+# A killed conversion's lock is held until its guard process, which shares the lock, has
+# seen the conversion die and killed LibreOffice: a moment, given some seconds here.
+_ABANDONED_WAIT = 5.0
+
+
+def remove_abandoned(state_dir: Path) -> None:
+    """Remove the temporary folders of conversions killed midway, now rather than at the
+    next conversion, which may be long in coming; left for that one when another run
+    holds the LibreOffice lock (and may be using its folder)."""
+    path = state_dir / LOCK_DIR / "libreoffice.lock"
+    if _misplaced(path, state_dir / PROFILE) is not None:
+        return  # not reportkit's lock: left alone, as a conversion would leave it
+    lock = FileLock(path, timeout=_ABANDONED_WAIT)
+    try:
+        lock.acquire()
+    except (Timeout, OSError):
+        return
+    try:
+        _remove_leftovers(state_dir)
+    finally:
+        lock.release()
+
+
 def _remove_leftovers(state_dir: Path) -> None:
     """Remove the temporary folders of runs killed while converting: with the LibreOffice
     lock held, no other run is using one."""
