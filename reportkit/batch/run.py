@@ -18,6 +18,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -116,6 +117,7 @@ def run_batch(
     languages: tuple[Language, ...] | None = None,
     on_planned: Callable[[int], None] | None = None,
     pdf_a: bool = False,
+    isolated: bool = False,
 ) -> list[Outcome]:
     """Build every workbook's editions into `out_dir`: `languages`, else each workbook's
     own. Outcomes come back in the order of `workbooks`, a workbook's editions in the
@@ -125,6 +127,12 @@ def run_batch(
     `pdf_a`, a PDF/A-2b (`pdf` or not: an archival PDF is a PDF). A template that is
     unsafe, no Word document or has mistakes (every one of them), a state folder that cannot
     be used, or (with `pdf`) no LibreOffice raises `InputError` before anything is built.
+
+    With `isolated`, every report and the PDFs are made in worker processes, even a single
+    report: a caller that must go on answering (the web server) then only waits, and
+    killing those workers stops the build, which their atomic writes and the state store's
+    transactions survive. Without it, a single report is built in this process, which
+    spares the command line a worker's start.
     """
     store, notices = StateStore.open_existing(out_dir, check=True)
     for notice in notices:
@@ -172,7 +180,7 @@ def run_batch(
                 pending[index] = Job(workbook, out_dir, template, force, fresh, language)
         # The parent's connection stays open while workers build: in WAL mode the last
         # connection to close checkpoints the log, and each worker's would otherwise be it.
-        for index, outcome in _run(pending, jobs, on_done):
+        for index, outcome in _run(pending, jobs, on_done, isolated):
             outcomes[index] = outcome
             if store is None and outcome.status is not Status.FAILED:
                 store, _ = StateStore.open_existing(out_dir)
@@ -180,9 +188,11 @@ def run_batch(
         if store is not None:
             store.close()
     ordered = [outcomes[i] for i in range(len(chosen))]
-    return (
-        _with_pdfs(ordered, out_dir, soffice, pdf_a) if soffice else _with_stale(ordered, out_dir)
-    )
+    if not soffice:
+        return _with_stale(ordered, out_dir)
+    if isolated:
+        return _with_pdfs_apart(ordered, out_dir, soffice, pdf_a)
+    return _with_pdfs(ordered, out_dir, soffice, pdf_a)
 
 
 def _refused(workbook: Path) -> Problem | None:
@@ -262,6 +272,27 @@ def _with_pdfs(
     return done
 
 
+def _with_pdfs_apart(
+    outcomes: list[Outcome], out_dir: Path, soffice: str, archive: bool
+) -> list[Outcome]:
+    """`_with_pdfs` in a worker process; a worker that died (killed, out of memory) leaves
+    the reports without PDFs, each outcome saying so."""
+    with ProcessPoolExecutor(max_workers=1, initializer=_end_with_parent) as pool:
+        try:
+            return pool.submit(_with_pdfs, outcomes, out_dir, soffice, archive).result()
+        except BrokenProcessPool as error:
+            why = (
+                f"the process making it stopped unexpectedly ({type(error).__name__}: {error})"
+                " — build again"
+            )
+            return [
+                replace(o, pdf_error=f"{o.report}: no PDF — {why}")
+                if o.report and o.status is not Status.FAILED
+                else o
+                for o in outcomes
+            ]
+
+
 def _with_stale(outcomes: list[Outcome], out_dir: Path) -> list[Outcome]:
     """The outcomes, each report this build changed saying so when an older PDF of it
     stands beside it (see `reportkit.publish.pdf_stale`); the PDFs are left alone."""
@@ -328,10 +359,13 @@ def _plan(
 
 
 def _run(
-    pending: dict[int, Job], jobs: int | None, on_done: Callable[[Outcome], None] | None
+    pending: dict[int, Job],
+    jobs: int | None,
+    on_done: Callable[[Outcome], None] | None,
+    isolated: bool,
 ) -> Iterable[tuple[int, Outcome]]:
     workers = max(1, min(jobs or os.cpu_count() or 1, len(pending)))
-    if workers == 1:
+    if workers == 1 and not isolated:
         for index, job in pending.items():
             outcome = build_job(job)
             if on_done:
