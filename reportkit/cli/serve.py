@@ -6,8 +6,10 @@ from __future__ import annotations
 import ipaddress
 import os
 import secrets
+import signal
 import socket
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -24,10 +26,11 @@ BACKLOG = 2048  # uvicorn's own
             "reportkit serve                         # the meetings in this folder",
             "reportkit serve meetings/ --port 8080",
             "reportkit serve meetings/ --host 0.0.0.0 --max-upload 50",
+            "reportkit serve meetings/ --builds 1              # one build at a time",
             "REPORTKIT_TOKEN=… reportkit serve meetings/",
         ],
         [
-            (0, "stopped with Ctrl-C"),
+            (0, "stopped with Ctrl-C or SIGTERM"),
             (1, "the address cannot be used (taken, or not this machine's)"),
             USAGE,
         ],
@@ -57,7 +60,15 @@ BACKLOG = 2048  # uvicorn's own
     type=click.IntRange(min=1),
     help="Largest upload taken at once, in MB.",
 )
-def serve(folder: Path, host: str, port: int, token: str | None, max_upload: int) -> None:
+@click.option(
+    "--builds",
+    type=click.IntRange(min=1),
+    help="Builds run at once, across meetings; the others wait for their turn "
+    "[default: the number of CPUs].",
+)
+def serve(
+    folder: Path, host: str, port: int, token: str | None, max_upload: int, builds: int | None
+) -> None:
     """Serve the web page for the meetings in FOLDER (default: this folder).
 
     Each meeting is a sub-folder of FOLDER holding its workbooks; its reports and build
@@ -66,6 +77,11 @@ def serve(folder: Path, host: str, port: int, token: str | None, max_upload: int
     token: open the address printed at start, which carries it. Listening on an address
     other than this machine's own (loopback) lets the network reach the page: put it
     behind a proxy serving HTTPS.
+
+    Builds run in worker processes, so the page answers while they run. Ctrl-C or SIGTERM
+    stops the server: no build starts any more, running builds are given 30 seconds to
+    end, then abandoned (a second Ctrl-C or SIGTERM at once), their reports left as
+    before or as built, never half-written.
     """
     token = token or os.environ.get(TOKEN_VARIABLE) or secrets.token_urlsafe(24)
     listening = _listen(host, port)
@@ -79,23 +95,34 @@ def serve(folder: Path, host: str, port: int, token: str | None, max_upload: int
         )
     try:
         click.echo(f"http://{shown_host}:{bound_port}/?token={token}")
-        _run(listening, folder, token, max_upload)
+        _run(listening, folder, token, max_upload, builds)
     except KeyboardInterrupt:
-        # uvicorn shuts down cleanly on Ctrl-C, then raises it again for its caller; here it
-        # is how the server is meant to stop, at any moment, not an abort.
+        # uvicorn shuts down cleanly on Ctrl-C (and SIGTERM, see _interrupt), then raises it
+        # again for its caller; here it is how the server is meant to stop, at any moment,
+        # not an abort.
         click.echo("stopped", err=True)
 
 
-def _run(listening: socket.socket, folder: Path, token: str, max_upload: int) -> None:
+def _run(
+    listening: socket.socket, folder: Path, token: str, max_upload: int, builds: int | None
+) -> None:
     import uvicorn
 
     from reportkit.read.safety import MiB
     from reportkit.web import create_app
+    from reportkit.web.server import Server
 
-    config = uvicorn.Config(
-        create_app(folder, token, max_upload * MiB), access_log=False, log_level="warning"
-    )
-    uvicorn.Server(config).run(sockets=[listening])
+    app = create_app(folder, token, max_upload * MiB, builds)
+    signal.signal(signal.SIGTERM, _interrupt)
+    config = uvicorn.Config(app, lifespan="on", access_log=False, log_level="warning")
+    Server(config, app.state.builds).run(sockets=[listening])
+
+
+def _interrupt(sig: int, frame: FrameType | None) -> None:
+    """SIGTERM (a service manager's stop) ends the server as Ctrl-C does. uvicorn handles
+    both while it runs, then raises the signal again: Python's default for SIGTERM would
+    end the process with no word and a status saying it was killed."""
+    raise KeyboardInterrupt
 
 
 def _listen(host: str, port: int) -> socket.socket:

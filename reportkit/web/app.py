@@ -22,17 +22,22 @@ from reportkit.web.meetings import Meetings
 from reportkit.web.pages import Pages
 from reportkit.web.preview_pages import PreviewPages
 from reportkit.web.requestlog import RequestLog
+from reportkit.web.stop import lifespan
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_UPLOAD = 20 * MiB
 
 
-def create_app(folder: Path, token: str, max_upload: int = DEFAULT_MAX_UPLOAD) -> Starlette:
+def create_app(
+    folder: Path, token: str, max_upload: int = DEFAULT_MAX_UPLOAD, builds: int | None = None
+) -> Starlette:
     """The page over the meetings in `folder`, for whoever holds `token`; a request body
-    over `max_upload` bytes is refused."""
+    over `max_upload` bytes is refused; at most `builds` builds run at once (default: one
+    per CPU). The app's `state.builds` is its `Builds`, stopped at the app's shutdown."""
     access = Access(token)
     meetings = Meetings(folder)
-    pages = Pages(meetings, Builds(), access, _templates(), max_upload)
+    running = Builds(builds) if builds else Builds()
+    pages = Pages(meetings, running, access, _templates(), max_upload)
     previews = PreviewPages(meetings)
     routes = [
         Route("/", pages.home, methods=["GET"]),
@@ -56,9 +61,14 @@ def create_app(folder: Path, token: str, max_upload: int = DEFAULT_MAX_UPLOAD) -
         Middleware(RequireToken, access=access, refuse=pages.refuse_sign_in),
         Middleware(LimitBody, limit=max_upload, refuse=pages.too_big),
     ]
-    return Starlette(
-        routes=routes, middleware=middleware, exception_handlers={HTTPException: pages.error}
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers={HTTPException: pages.error},
+        lifespan=lifespan(running),
     )
+    app.state.builds = running
+    return app
 
 
 def _templates() -> Jinja2Templates:

@@ -59,6 +59,7 @@ class Overview:
     workbooks: list[Listed]
     reports: list[tuple[Listed, str]]  # each .docx with its edition's language code
     running: bool
+    waiting: bool  # for its turn, other meetings' builds running
     last_build: datetime | None
     problems: Count | None
 
@@ -75,6 +76,7 @@ def overview(meeting: Meeting, build: Build | None, refused: Count | None) -> Ov
         meeting.workbooks(),
         reports,
         build is not None and build.finished is None,
+        build is not None and build.finished is None and build.waiting,
         last,
         newest,
     )
