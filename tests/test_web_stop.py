@@ -5,6 +5,7 @@ builds on them, with no process of the server left behind."""
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import subprocess
 import sys
@@ -19,6 +20,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from reportkit.web import create_app
+from reportkit.web.builds import ABANDONED, NOT_BEGUN, Builds, Stopping
+from reportkit.web.meetings import Meetings
 from tests.commands import reportkit_cli
 from tests.conftest import SAMPLE, member_states
 from tests.web_pages import hidden, paragraphs, table_rows
@@ -244,3 +247,32 @@ def test_a_build_asked_for_once_the_server_stops_is_refused_with_503(meetings: P
         "saved: build again once the server is back." in answer.text
     )
     assert not (meetings / "first" / "outputs").exists()
+
+
+def test_builds_still_running_when_the_grace_ends_are_abandoned(
+    meetings: Path, big_workbook: Path
+) -> None:
+    """`Builds.stop` in this process, its grace shorter than the build: the build's
+    workers are killed, nothing of theirs is left, and the meeting's page says why."""
+    (meetings / "first" / big_workbook.name).write_bytes(big_workbook.read_bytes())
+    (meetings / "second" / SAMPLE.name).write_bytes(SAMPLE.read_bytes())
+    found = Meetings(meetings)
+    first, second = found.find("first"), found.find("second")
+    assert first is not None and second is not None
+    builds = Builds(at_once=1)
+    assert builds.start(first) and builds.start(second)
+    outputs = first.outputs
+    deadline = time.monotonic() + PATIENCE
+    while not (outputs / "big.docx").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert builds.stop(grace=0.5) == [first]
+    assert multiprocessing.active_children() == []
+    assert leftovers(outputs) == []
+    assert not (outputs / "big.pdf").exists()
+    for meeting, why in ((first, ABANDONED), (second, NOT_BEGUN)):
+        build = builds.of(meeting)
+        assert build is not None and build.finished is not None
+        assert build.stopped == (why,)
+    assert not second.outputs.exists()
+    with pytest.raises(Stopping):
+        builds.start(second)
