@@ -26,7 +26,7 @@ BACKLOG = 2048  # uvicorn's own
             "reportkit serve                         # the meetings in this folder",
             "reportkit serve meetings/ --port 8080",
             "reportkit serve meetings/ --host 0.0.0.0 --max-upload 50",
-            "reportkit serve meetings/ --builds 1              # one build at a time",
+            "reportkit serve meetings/ --builds 1    # one build at a time",
             "REPORTKIT_TOKEN=… reportkit serve meetings/",
         ],
         [
