@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException
 
 from reportkit.batch.run import Outcome, run_batch
 from reportkit.problems import InputError
+from reportkit.web.language import page_text
 from reportkit.web.leftovers import tidy
 from reportkit.web.meetings import Meeting
 
@@ -53,13 +54,15 @@ class Stopping(HTTPException):
     def __init__(self) -> None:
         super().__init__(
             503,
-            "The server is stopping, so nothing more is built now. Anything you uploaded is "
-            "saved: build again once the server is back.",
+            page_text(
+                "The server is stopping, so nothing more is built now. Anything you uploaded "
+                "is saved: build again once the server is back."
+            ),
         )
 
 
-NOT_BEGUN = "The server stopped before this build began: build again."
-ABANDONED = "The server stopped before this build ended: build again."
+NOT_BEGUN = page_text("The server stopped before this build began: build again.")
+ABANDONED = page_text("The server stopped before this build ended: build again.")
 
 
 @dataclass
