@@ -3,17 +3,18 @@ uvicorn; starlette and uvicorn load only when it runs, so `reportkit --help` sta
 
 from __future__ import annotations
 
-import ipaddress
 import os
-import secrets
 import signal
-import socket
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 import click
 
 from reportkit.cli.help import USAGE, epilog
+
+if TYPE_CHECKING:
+    import socket
 
 TOKEN_VARIABLE = "REPORTKIT_TOKEN"
 BACKLOG = 2048  # uvicorn's own
@@ -83,6 +84,10 @@ def serve(
     end, then abandoned (a second Ctrl-C or SIGTERM at once), their reports left as
     before or as built, never half-written.
     """
+    # Loaded here, not with the module: `reportkit --help` would pay for OpenSSL's start.
+    import ipaddress
+    import secrets
+
     token = token or os.environ.get(TOKEN_VARIABLE) or secrets.token_urlsafe(24)
     listening = _listen(host, port)
     bound_host, bound_port = listening.getsockname()[:2]
@@ -128,6 +133,8 @@ def _interrupt(sig: int, frame: FrameType | None) -> None:
 def _listen(host: str, port: int) -> socket.socket:
     """A socket bound to HOST:PORT, so that a taken port is one line and the address printed
     is the one really listened on (`--port 0` picks a free one)."""
+    import socket
+
     try:
         family, kind, protocol, _, address = socket.getaddrinfo(
             host, port, type=socket.SOCK_STREAM
