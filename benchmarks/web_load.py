@@ -289,7 +289,11 @@ def _check_outcome(page: str, pdf: bool) -> None:
     shown = {link.rpartition("/")[2] for link in links(page) if "/reports/" in link}
     wanted = {REPORT, PDF} if pdf else {REPORT}
     if shown != wanted:
-        raise ClientFailed(f"the meeting page lists {sorted(shown)}, not {sorted(wanted)}")
+        # What the build said of its files (a PDF not made, say): paths as the meeting's.
+        said = [line for line in paragraphs(page, "") if line.startswith("outputs/")]
+        raise ClientFailed(
+            f"the meeting page lists {sorted(shown)}, not {sorted(wanted)}: {' '.join(said)}"
+        )
 
 
 def _expect(answer: httpx.Response, status: int, doing: str) -> None:
