@@ -14,8 +14,8 @@ saved, not built), and that client presses Build once the build has ended, as th
 asks.
 
 Then the server is stopped with Ctrl-C (SIGINT), which must end it with status 0, and each
-meeting is checked: its state store records the report with the hash of the file on disk
-(and of the file each client downloaded), and its PDF's; nothing temporary is left; and
+meeting is checked: its state store records one build of the report, with the hash of the
+file on disk (and of the file each client downloaded), and its PDF's; nothing temporary is left; and
 `reportkit build` run in the meeting folder afterwards finds the report up to date.
 
 Prints, per phase, the median and 95th percentile of the clients' latencies, the wall time
@@ -40,7 +40,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -144,9 +144,7 @@ def run_load(folder: Path, clients: int, shared: int, pdf: bool, seconds: float)
             runs = [future.result() for future in futures]
         wall = time.perf_counter() - start
     inconsistencies = [
-        problem
-        for meeting in dict.fromkeys(meetings)
-        for problem in check_state(folder / meeting, pdf)
+        problem for meeting in dict.fromkeys(meetings) for problem in check_state(folder / meeting)
     ]
     inconsistencies += _downloads_differ(folder, runs)
     inconsistencies += _up_to_date(folder, list(dict.fromkeys(meetings)))
@@ -309,10 +307,10 @@ def _timed(run: ClientRun, phase: str) -> Iterator[None]:
     run.seconds[phase] = time.perf_counter() - start
 
 
-def check_state(meeting: Path, pdf: bool) -> list[str]:
+def check_state(meeting: Path) -> list[str]:
     """What is wrong with a meeting's files and build state after the load, if anything:
     its history (as `reportkit history` reads it) must hold one build of the report, with
-    the hash of the file on disk, and the PDF must be recorded as made from that file."""
+    the hash of the file on disk, and a PDF there must be recorded as made from that file."""
     outputs = meeting / "outputs"
     report = outputs / REPORT
     if not report.is_file():
@@ -327,16 +325,20 @@ def check_state(meeting: Path, pdf: bool) -> list[str]:
         found.append(f"{meeting.name}: the state holds {len(builds)} builds of {REPORT}, not 1")
     if builds[-1].report_hash != on_disk:
         found.append(f"{meeting.name}: the state's hash of {REPORT} is not the file's")
+    store = StateStore.open_to_read(outputs)
+    try:
+        recorded = store.pdf(REPORT)
+    finally:
+        store.close()
     made = outputs / PDF
-    if pdf and not made.is_file():
-        found.append(f"{meeting.name}: no {PDF} in outputs/")
-    elif made.exists():
-        store = StateStore.open_to_read(outputs)
-        try:
-            recorded = store.pdf(REPORT)
-        finally:
-            store.close()
-        if recorded != (made_from(report.read_bytes(), PdfKind.TAGGED), digest(made)):
+    # A PDF not made is its client's failure; one made (or recorded) must be the state's.
+    if made.exists() or recorded is not None:
+        files = (
+            (made_from(report.read_bytes(), PdfKind.TAGGED), digest(made))
+            if made.is_file()
+            else None
+        )
+        if recorded != files:
             found.append(f"{meeting.name}: the state's record of {PDF} is not the files'")
     return found
 
@@ -443,7 +445,7 @@ def summary(load: Load, clients: int, shared: int, pdf: bool) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=20, help="clients in meetings of their own")
     parser.add_argument("--shared", type=int, default=2, help="clients sharing one meeting")
@@ -455,13 +457,15 @@ def main(argv: list[str] | None = None, say: Callable[[str], None] = print) -> i
     )
     parser.add_argument("--seconds", type=float, default=600, help="each client gives up then")
     options = parser.parse_args(argv)
+    if options.clients < 1 or options.shared < 0:
+        parser.error("--clients must be at least 1, --shared at least 0")
     if options.pdf and not soffice_found():
         parser.error("--pdf: LibreOffice (soffice) is not installed")
     with tempfile.TemporaryDirectory(prefix="reportkit-web-load-") as temp:
         load = run_load(Path(temp), options.clients, options.shared, options.pdf, options.seconds)
-    say(summary(load, options.clients, options.shared, options.pdf))
+    print(summary(load, options.clients, options.shared, options.pdf))
     if load.server.returncode != 0:
-        say("server log (end):\n" + load.server.log[-3000:])
+        print("server log (end):\n" + load.server.log[-3000:])
     return 0 if load.ok else 1
 
 
