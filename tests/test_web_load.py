@@ -5,8 +5,8 @@ times it; here only whether everything went well is asserted, never how fast.
 
 The twenty clients build without PDFs, as on a machine without LibreOffice: on two cores,
 twenty LibreOffice processes starting at once take about the whole of the PDF step's time
-limit (the benchmark measures it), and would starve the LibreOffice runs of the tests
-beside this one. A few clients at once make their PDFs with the real LibreOffice.
+limit, and at times more (benchmarks/README.md), and would starve the LibreOffice runs of
+the tests beside this one. A few clients at once make their PDFs with the real LibreOffice.
 """
 
 from __future__ import annotations
