@@ -268,7 +268,7 @@ def _page_when_built(browser: httpx.Client, page_url: str, run: ClientRun, deadl
         start = time.perf_counter()
         answer = browser.get(page_url)
         _expect(answer, 200, "reading the meeting page")
-        if not paragraphs(answer.text, "running"):
+        if not (paragraphs(answer.text, "running") or paragraphs(answer.text, "waiting")):
             return answer.text
         run.page_seconds.append(time.perf_counter() - start)
         if time.monotonic() >= deadline:
