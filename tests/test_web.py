@@ -87,7 +87,7 @@ def built_page(client: TestClient, meeting: str = "comcec-38", seconds: float = 
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         page = client.get(f"/meetings/{meeting}").text
-        if "A build is running" not in page:
+        if not (paragraphs(page, "running") or paragraphs(page, "waiting")):
             return page
         time.sleep(0.5)
     pytest.fail(f"the build of {meeting} did not end in {seconds} s")
