@@ -16,6 +16,8 @@ from reportkit.cli.help import USAGE, epilog
 if TYPE_CHECKING:
     import socket
 
+    from reportkit.web.server import Server
+
 TOKEN_VARIABLE = "REPORTKIT_TOKEN"
 BACKLOG = 2048  # uvicorn's own
 
@@ -99,8 +101,10 @@ def serve(
             err=True,
         )
     try:
+        # Made before the address is printed, so that the page answers as soon as it is.
+        server = _server(folder, token, max_upload, builds)
         click.echo(f"http://{shown_host}:{bound_port}/?token={token}")
-        _run(listening, folder, token, max_upload, builds)
+        server.run(sockets=[listening])
     except KeyboardInterrupt:
         # uvicorn shuts down cleanly on Ctrl-C (and SIGTERM, see _interrupt), then raises it
         # again for its caller; here it is how the server is meant to stop, at any moment,
@@ -108,9 +112,7 @@ def serve(
         click.echo("stopped", err=True)
 
 
-def _run(
-    listening: socket.socket, folder: Path, token: str, max_upload: int, builds: int | None
-) -> None:
+def _server(folder: Path, token: str, max_upload: int, builds: int | None) -> Server:
     import uvicorn
 
     from reportkit.read.safety import MiB
@@ -120,7 +122,7 @@ def _run(
     app = create_app(folder, token, max_upload * MiB, builds)
     signal.signal(signal.SIGTERM, _interrupt)
     config = uvicorn.Config(app, lifespan="on", access_log=False, log_level="warning")
-    Server(config, app.state.builds).run(sockets=[listening])
+    return Server(config, app.state.builds)
 
 
 def _interrupt(sig: int, frame: FrameType | None) -> None:
