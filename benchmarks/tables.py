@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from benchmarks.js_peers import LABELS, PEERS
 from benchmarks.measure import Summary
 from benchmarks.results import Results
 from benchmarks.scale import STAGES
@@ -14,6 +15,7 @@ def markdown(results: Results, targets: list[Target]) -> str:
     return "\n\n".join(
         [
             _meetings(results),
+            _peers(results),
             _stages(results),
             _group("100 copies of the sample", results.batch),
             _group("start-up", results.startup),
@@ -43,6 +45,26 @@ def _meetings(results: Results) -> str:
         )
     header = ["delegates", "build (fresh)", "build --force", "plain pipeline", "zip floor"]
     return _table([*header, "reportkit/plain", "reportkit/floor", "runs"], rows)
+
+
+# The whole processes that make a report from a meeting's workbook, by contender: reportkit
+# and its peers, the floor last.
+_PEER_ROWS = {
+    "build": "reportkit build (fresh)",
+    "plain": "plain pipeline (Python, docxtpl)",
+    **{peer: f"{LABELS[peer]} (Node)" for peer in PEERS},
+    "floor": "zip floor",
+}
+
+
+def _peers(results: Results) -> str:
+    sizes = list(results.meetings)
+    rows = [
+        [label, *(_cell(results.meetings[n][name]) for n in sizes)]
+        for name, label in _PEER_ROWS.items()
+        if all(name in results.meetings[n] for n in sizes)
+    ]
+    return _table(["contender", *(f"{n:,} delegates" for n in sizes)], rows)
 
 
 def _stages(results: Results) -> str:
