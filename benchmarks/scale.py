@@ -5,9 +5,9 @@ same with `--force` over that build, the plain pipeline, Carbone and docxtemplat
 Node has them (benchmarks/js_peers.py), reportkit's stages in-process on the shared-strings
 workbook and on the inline-strings one, and the zip floor of the report just built.
 Whole builds, the plain pipeline and the peers read the workbook as Excel saves it
-(shared strings); the inline one differs only in reading, so only the stages run on it. Each round
-also checks that both workbooks read to the same model and report, and that the stages
-make the very report `reportkit build` wrote; after its last round, that the plain
+(shared strings); the inline one differs only in reading, so only the stages run on it.
+Each round also checks that both workbooks read to the same model and report, and that the
+stages make the very report `reportkit build` wrote; after its last round, that the plain
 pipeline and each peer listed every delegate once, in order (benchmarks/listed.py).
 """
 
