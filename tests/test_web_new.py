@@ -16,7 +16,7 @@ from reportkit.read import read_workbook
 from reportkit.web.language import words
 from tests.conftest import SAMPLE
 from tests.test_web import TOKEN, built_page, client_of, csrf, upload
-from tests.web_pages import paragraphs, table_rows
+from tests.web_pages import links, paragraphs, table_rows
 from tests.workbooks import MINIMAL, variant, write_workbook
 
 
@@ -38,7 +38,7 @@ def make(client: TestClient, **fields: str | list[str]) -> object:
     return client.post("/meetings", data={"csrf": csrf(client), **fields}, follow_redirects=False)
 
 
-def test_a_new_meeting_gets_a_starter_workbook_with_what_the_form_said(
+def test_a_new_meeting_offers_a_starter_workbook_with_what_the_form_said(
     client: TestClient, folder: Path, tmp_path: Path
 ) -> None:
     answer = make(
@@ -50,18 +50,18 @@ def test_a_new_meeting_gets_a_starter_workbook_with_what_the_form_said(
         editions=["fr"],
     )
     assert answer.status_code == 303
-    assert answer.headers["location"] == "/meetings/Tourism-WG-21"
-    page = client.get("/meetings/Tourism-WG-21").text
-    link = "/meetings/Tourism-WG-21/workbooks/Tourism-WG-21.xlsx"
-    assert link in page
-    downloaded = client.get(link)
+    assert answer.headers["location"].startswith("/meetings/Tourism-WG-21?")
+    assert list((folder / "Tourism-WG-21").iterdir()) == []  # only what people upload
+    page = client.get(answer.headers["location"]).text
+    (starter,) = [link for link in links(page) if "/starter.xlsx" in link]
+    downloaded = client.get(starter)
     assert downloaded.status_code == 200
     assert downloaded.headers["content-type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    saved = tmp_path / "starter.xlsx"
+    assert "filename*=UTF-8''Tourism-WG-21.xlsx" in downloaded.headers["content-disposition"]
+    saved = tmp_path / "Tourism-WG-21.xlsx"
     saved.write_bytes(downloaded.content)
-    assert saved.read_bytes() == (folder / "Tourism-WG-21" / "Tourism-WG-21.xlsx").read_bytes()
     read, _ = read_workbook(saved)
     assert read is not None
     meeting = read.meeting
@@ -73,23 +73,30 @@ def test_a_new_meeting_gets_a_starter_workbook_with_what_the_form_said(
 
 def test_the_starter_workbook_builds_as_it_is_from_the_page(client: TestClient) -> None:
     assert make(client, name="blank", day="").status_code == 303
-    workbook = client.get("/meetings/blank/workbooks/blank.xlsx").content
+    (starter,) = [link for link in links(client.get("/meetings/blank").text) if "starter" in link]
+    workbook = client.get(starter).content
     assert upload(client, [("blank.xlsx", workbook)], meeting="blank").status_code == 303
     page = built_page(client, "blank")
     assert "/meetings/blank/reports/blank.docx" in page
+    assert not [link for link in links(page) if "starter" in link]  # it has its workbook
 
 
-def test_making_a_meeting_again_keeps_its_workbook_as_it_is(
+def test_making_a_meeting_again_leaves_its_workbooks_as_they_are(
     client: TestClient, folder: Path
 ) -> None:
     assert make(client, name="comcec-38", title="First").status_code == 303
     workbook = folder / "comcec-38" / "comcec-38.xlsx"
-    workbook.write_bytes(SAMPLE.read_bytes())  # filled in since
-    answer = make(client, name="comcec-38", title="Second")
-    assert answer.status_code == 200
-    said = "The meeting comcec-38 exists: its workbook comcec-38.xlsx is kept as it is."
-    assert paragraphs(answer.text, "message") == [said]
+    workbook.write_bytes(SAMPLE.read_bytes())  # filled in and uploaded since
+    assert make(client, name="comcec-38", title="Second").status_code == 303
+    assert [p.name for p in (folder / "comcec-38").iterdir()] == ["comcec-38.xlsx"]
     assert workbook.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_a_starter_with_a_day_that_is_no_date_is_refused(client: TestClient, folder: Path) -> None:
+    (folder / "comcec-38").mkdir()
+    answer = client.get("/meetings/comcec-38/starter.xlsx?day=40+May")
+    assert answer.status_code == 400
+    assert paragraphs(answer.text, "message") == ["The day is not a date: give it as 2024-10-05."]
 
 
 @pytest.mark.parametrize(

@@ -212,7 +212,7 @@ def test_other_pages_answer_while_a_build_runs(meetings: Path, big_workbook: Pat
         server.upload("first", big_workbook)
         assert running(server.page("first"))
         assert listed(server) == ["first building…", "second"]
-        assert "No workbook yet." in server.page("second")
+        assert "No workbook yet: " in server.page("second")
         assert running(server.page("first"))  # the pages above came while it ran
         assert "big.xlsx (en): built" in done(server, "first")
 

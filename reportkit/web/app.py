@@ -50,6 +50,7 @@ def create_app(
         Route("/meetings/{meeting}/history/{name}", pages.history, methods=["GET"]),
         Route("/meetings/{meeting}/kept/{name}", pages.kept, methods=["GET"]),
         Route("/meetings/{meeting}/workbooks/{name}", pages.workbook, methods=["GET"]),
+        Route("/meetings/{meeting}/starter.xlsx", pages.starter, methods=["GET"]),
         Route("/meetings/{meeting}/notes/{name}", pages.note, methods=["GET"]),
         Route("/meetings/{meeting}/preview/{name}/{page}.png", previews.picture, methods=["GET"]),
         Route(SIGN_IN, pages.sign_in, methods=["POST"]),

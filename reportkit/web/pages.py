@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import ImmutableMultiDict, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -30,7 +30,7 @@ from reportkit.web.meetings import Meeting, Meetings, plain_folder
 from reportkit.web.outcomes import shown
 from reportkit.web.overview import Refusals, overview
 from reportkit.web.preview_pages import previews_of
-from reportkit.web.starting import start_meeting
+from reportkit.web.starting import FIELDS, Fields, start_meeting, starter_workbook
 from reportkit.web.uploads import Upload, take
 
 LANGUAGE_KEPT = 400 * 24 * 3600  # seconds: the longest browsers keep a cookie
@@ -96,32 +96,40 @@ class Pages:
         )
 
     async def create(self, request: Request) -> Response:
-        """A new meeting with its starter workbook, as `reportkit new` writes it."""
+        """A new meeting's folder; its page then offers the starter workbook with the
+        fields the form gave, as `reportkit new` writes it."""
         form = await self.access.form(request)
-        fields = {
-            key: value if isinstance(value := form.get(key), str) else ""
-            for key in ("name", "title", "day", "venue")
-        }
-        editions = [e for e in form.getlist("editions") if isinstance(e, str)]
-        started = await run_in_threadpool(start_meeting, self.meetings, **fields, editions=editions)
+        name = form.get("name")
+        fields = _fields(form)
+        started = start_meeting(self.meetings, name if isinstance(name, str) else "", fields)
         if started.meeting is None:
             return await self.home(request, started.problem, 400)
-        if started.existed:
-            _ = page_language(request)
-            message = _(
-                "The meeting %(name)s exists: its workbook %(workbook)s is kept as it is.",
-                name=started.meeting.name,
-                workbook=started.workbook,
-            )
-            return self._meeting_page(request, started.meeting, message=message)
-        return RedirectResponse(_meeting_url(started.meeting), status_code=303)
+        query = fields.query()
+        return RedirectResponse(
+            _meeting_url(started.meeting) + (f"?{query}" if query else ""), status_code=303
+        )
 
     async def meeting(self, request: Request) -> Response:
         meeting = self._meeting(request)
+        query = _fields(request.query_params).query()
+        starter = f"{_meeting_url(meeting)}/starter.xlsx" + (f"?{query}" if query else "")
         if self.builds.running(meeting):  # its PDFs are being made: previewed when it ends
-            return self._meeting_page(request, meeting)
+            return self._meeting_page(request, meeting, starter=starter)
         previews = await run_in_threadpool(previews_of, self.meetings, meeting)
-        return self._meeting_page(request, meeting, previews=previews)
+        return self._meeting_page(request, meeting, previews=previews, starter=starter)
+
+    async def starter(self, request: Request) -> Response:
+        """The meeting's starter workbook, made now from the fields in the address."""
+        meeting = self._meeting(request)
+        data = await run_in_threadpool(starter_workbook, _fields(request.query_params))
+        if data is None:
+            raise HTTPException(400, page_text("The day is not a date: give it as 2024-10-05."))
+        name = f"{meeting.name}.xlsx"
+        return Response(
+            data,
+            media_type=MEDIA_TYPES[".xlsx"],
+            headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
+        )
 
     def _meeting_page(
         self, request: Request, meeting: Meeting, status: int = 200, **context: Any
@@ -137,7 +145,7 @@ class Pages:
             outcomes=[shown(o, meeting) for o in build.outcomes] if build else [],
             edited=built_reports(meeting),
             notes=meeting.notes(),
-            **{"checked": [], "previews": [], **context},
+            **{"checked": [], "previews": [], "starter": "", **context},
         )
 
     async def upload(self, request: Request) -> Response:
@@ -341,3 +349,11 @@ def _own_bytes(path: Path) -> bytes | None:
         return read_own(path)
     except (NotAFile, OSError):
         return None
+
+
+def _fields(given: ImmutableMultiDict[str, Any]) -> Fields:
+    """The new meeting's fields from a form or an address's query; anything but text
+    (a file) taken as not given."""
+    typed = {name: value if isinstance(value := given.get(name), str) else "" for name in FIELDS}
+    editions = tuple(e for e in given.getlist("editions") if isinstance(e, str))
+    return Fields(**typed, editions=editions)
