@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
-
-Paragraphs = tuple[tuple[str, str | None], ...]
+from benchmarks.plain_template import Paragraphs, write_template
 
 
 def _carbone_kind(kind: str, style: str) -> Paragraphs:
@@ -102,16 +100,4 @@ TEMPLATES = {"carbone": _CARBONE, "docxtemplater": _DOCXTEMPLATER}
 
 def make_peer_template(peer: str, path: Path) -> Path:
     """Write `peer`'s template (a key of TEMPLATES) to `path`."""
-    before, rows, after = TEMPLATES[peer]
-    document = Document()
-    for text, style in before:
-        document.add_paragraph(text, style)
-    table = document.add_table(rows=len(rows), cols=2)
-    table.style = "Table Grid"
-    for row, texts in zip(table.rows, rows, strict=True):
-        for cell, text in zip(row.cells, texts, strict=True):
-            cell.text = text
-    for text, style in after:
-        document.add_paragraph(text, style)
-    document.save(str(path))
-    return path
+    return write_template(path, *TEMPLATES[peer])

@@ -51,15 +51,26 @@ _TABLE = (
 
 def make_template(path: Path) -> Path:
     """Write the plain pipeline's template to `path`."""
+    return write_template(path, _BEFORE, _TABLE, _AFTER)
+
+
+Paragraphs = tuple[tuple[str, str | None], ...]  # each paragraph's text and style
+
+
+def write_template(
+    path: Path, before: Paragraphs, rows: tuple[tuple[str, str], ...], after: Paragraphs
+) -> Path:
+    """A template of styled paragraphs, a two-column table and more paragraphs, as every
+    contender's template is laid out (the peers' too), so that they fill the same page."""
     document = Document()
-    for text, style in _BEFORE:
+    for text, style in before:
         document.add_paragraph(text, style)
-    table = document.add_table(rows=len(_TABLE), cols=2)
+    table = document.add_table(rows=len(rows), cols=2)
     table.style = "Table Grid"
-    for row, texts in zip(table.rows, _TABLE, strict=True):
+    for row, texts in zip(table.rows, rows, strict=True):
         for cell, text in zip(row.cells, texts, strict=True):
             cell.text = text
-    for text, style in _AFTER:
+    for text, style in after:
         document.add_paragraph(text, style)
     document.save(str(path))
     return path

@@ -104,3 +104,19 @@ install_launcher() {
     *) say "reportkit is linked in $_bin, which login shells do not put on PATH: add the line  export PATH=\"$_bin:\$PATH\"  to ~/.profile" ;;
     esac
 }
+
+# The peers' packages, pinned in benchmarks/peers/package-lock.json: `npm ci` again only when
+# the lock file changed. Without Node, npm or the network the benchmark runs without them
+# (bench.py says so, and their tests skip); a failed install says why here, in one line.
+install_peers() {
+    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || return 0
+    _stamp=benchmarks/peers/node_modules/.reportkit-installed
+    _want=$(cksum <benchmarks/peers/package-lock.json)
+    [ "$(cat "$_stamp" 2>/dev/null)" = "$_want" ] && return
+    say "installing Carbone and docxtemplater into benchmarks/peers (npm ci)"
+    if (cd benchmarks/peers && npm ci --no-audit --no-fund >/dev/null 2>&1); then
+        printf '%s\n' "$_want" >"$_stamp"
+    else
+        say "npm ci failed in benchmarks/peers (no network?): the benchmark runs without the peers"
+    fi
+}
