@@ -236,3 +236,30 @@ def test_watch_with_an_unusable_template_stops_with_one_line(tmp_path: Path) -> 
     assert result.stderr.splitlines()[-1] == (
         f"{template}: this is a text file, not a Word document — open it in Word and save it as .docx"
     )
+
+
+def test_an_isolated_batch_builds_in_workers_not_forked_from_its_caller(tmp_path: Path) -> None:
+    """The web page's builds (`isolated`) run beside the server's other threads: a worker
+    forked from the server could inherit a lock one of them held and wait forever, so they
+    come from a fork server. Seen from the caller: its workers are not its own children."""
+    import multiprocessing
+    import threading
+
+    workbook = tmp_path / SAMPLE.name
+    shutil.copy(SAMPLE, workbook)
+    done: list[list[object]] = []
+    batch = threading.Thread(
+        target=lambda: done.append(run_batch([workbook], tmp_path / "out", isolated=True))
+    )
+    batch.start()
+    parents = set()
+    while batch.is_alive():
+        for worker in multiprocessing.active_children():
+            stat = Path(f"/proc/{worker.pid}/stat")
+            if worker.pid is not None and stat.exists():
+                parents.add(int(stat.read_text().rpartition(")")[2].split()[1]))
+        time.sleep(0.02)
+    batch.join()
+    (outcomes,) = done
+    assert [o.status for o in outcomes] == [Status.BUILT]  # type: ignore[attr-defined]
+    assert parents and os.getpid() not in parents

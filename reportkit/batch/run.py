@@ -11,6 +11,7 @@ even given to a worker.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import re
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from time import perf_counter
@@ -277,7 +279,7 @@ def _with_pdfs_apart(
 ) -> list[Outcome]:
     """`_with_pdfs` in a worker process; a worker that died (killed, out of memory) leaves
     the reports without PDFs, each outcome saying so."""
-    with ProcessPoolExecutor(max_workers=1, initializer=_end_with_parent) as pool:
+    with _pool(1, isolated=True) as pool:
         try:
             return pool.submit(_with_pdfs, outcomes, out_dir, soffice, archive).result()
         except BrokenProcessPool as error:
@@ -372,7 +374,7 @@ def _run(
                 on_done(outcome)
             yield index, outcome
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent) as pool:
+    with _pool(workers, isolated) as pool:
         futures = {pool.submit(build_job, job): index for index, job in pending.items()}
         for future in as_completed(futures):
             index = futures[future]
@@ -380,6 +382,28 @@ def _run(
             if on_done:
                 on_done(outcome)
             yield index, outcome
+
+
+def _pool(workers: int, isolated: bool) -> ProcessPoolExecutor:
+    """Worker processes for the batch. An isolated batch's caller (the web page) has threads
+    of its own that go on working meanwhile: a worker forked from it inherits every lock as
+    it stood at that instant, and one another thread held (lxml's parser lock, seen under
+    load) is never released in the worker, which then waits forever. Its workers are forked
+    instead from a fork server started once, single-threaded, with the batch loaded."""
+    context = _fork_server() if isolated else None
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=_end_with_parent, mp_context=context
+    )
+
+
+@functools.cache
+def _fork_server() -> BaseContext:
+    """The fork server's context ("spawn" where there is none: Windows)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
 
 
 def _result(future: Future[Outcome], job: Job) -> Outcome:
