@@ -79,4 +79,7 @@ def _templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
     )
     environment.filters["urlquote"] = lambda text: quote(str(text), safe="")
+    # Text always read left to right (a date and time) set apart inside a sentence that may
+    # be Arabic, where it would otherwise be laid out in the wrong order.
+    environment.filters["ltr"] = lambda text: f"\u2066{text}\u2069"
     return Jinja2Templates(env=environment)
