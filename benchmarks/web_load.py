@@ -22,7 +22,7 @@ Prints, per phase, the median and 95th percentile of the clients' latencies, the
 and every failure; exits 1 if a client failed, the state is inconsistent, or the server did
 not stop cleanly. PDFs are made as the page makes them, whenever LibreOffice is found;
 `--no-pdf` runs the server as on a machine without it (`REPORTKIT_SOFFICE` naming no
-program). Needs httpx (the `test` extras). Speed is measured here, never asserted in tests:
+program). Needs httpx2 (the `test` extras). Speed is measured here, never asserted in tests:
 tests/test_web_load.py runs the same load and asserts only that all went well.
 """
 
@@ -46,7 +46,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
+import httpx2
 from docx import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -189,9 +189,9 @@ def _answering(base: str) -> float:
     application, and the clients' first requests should not measure that."""
     for _ in range(int(REQUEST_SECONDS / POLL_SECONDS)):
         try:
-            if httpx.get(f"{base}/static/style.css", timeout=REQUEST_SECONDS).status_code == 200:
+            if httpx2.get(f"{base}/static/style.css", timeout=REQUEST_SECONDS).status_code == 200:
                 return time.perf_counter()
-        except httpx.TransportError:
+        except httpx2.TransportError:
             pass
         time.sleep(POLL_SECONDS)
     raise RuntimeError(f"the server did not answer within {REQUEST_SECONDS:g} s")
@@ -204,14 +204,16 @@ def client(
     run = ClientRun(name, meeting)
     try:
         ready.wait(timeout=REQUEST_SECONDS)
-        with httpx.Client(timeout=REQUEST_SECONDS) as browser:
+        with httpx2.Client(timeout=REQUEST_SECONDS) as browser:
             _visit(browser, address, run, pdf, deadline)
-    except (ClientFailed, httpx.HTTPError, threading.BrokenBarrierError) as error:
+    except (ClientFailed, httpx2.HTTPError, threading.BrokenBarrierError) as error:
         run.failure = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
     return run
 
 
-def _visit(browser: httpx.Client, address: str, run: ClientRun, pdf: bool, deadline: float) -> None:
+def _visit(
+    browser: httpx2.Client, address: str, run: ClientRun, pdf: bool, deadline: float
+) -> None:
     base = address.split("/?")[0]
     with _timed(run, "sign-in"):
         home = browser.get(address, follow_redirects=True)
@@ -247,7 +249,7 @@ def _visit(browser: httpx.Client, address: str, run: ClientRun, pdf: bool, deadl
 
 
 def _build_again(
-    browser: httpx.Client, page_url: str, csrf: str, run: ClientRun, deadline: float
+    browser: httpx2.Client, page_url: str, csrf: str, run: ClientRun, deadline: float
 ) -> None:
     """The upload was saved while another build ran: once that ends, press Build (again,
     should yet another client have pressed it first)."""
@@ -261,7 +263,7 @@ def _build_again(
     raise ClientFailed("Build was refused 10 times: a build of the meeting was always running")
 
 
-def _page_when_built(browser: httpx.Client, page_url: str, run: ClientRun, deadline: float) -> str:
+def _page_when_built(browser: httpx2.Client, page_url: str, run: ClientRun, deadline: float) -> str:
     """The meeting page once no build of it runs, read every POLL_SECONDS: at most until
     `deadline`, and never more often than that allows, so the loop ends by itself."""
     for _ in range(int(max(0.0, deadline - time.monotonic()) / POLL_SECONDS) + 1):
@@ -294,7 +296,7 @@ def _check_outcome(page: str, pdf: bool) -> None:
         )
 
 
-def _expect(answer: httpx.Response, status: int, doing: str) -> None:
+def _expect(answer: httpx2.Response, status: int, doing: str) -> None:
     if answer.status_code != status:
         said = paragraphs(answer.text, "message") or [answer.text[:200]]
         raise ClientFailed(f"{doing}: {answer.status_code} ({' '.join(said)})")

@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from docx import Document
 from starlette.testclient import TestClient
@@ -52,7 +52,7 @@ def csrf(client: TestClient) -> str:
 
 def upload(
     client: TestClient, files: list[tuple[str, bytes]], meeting: str = "comcec-38"
-) -> httpx.Response:
+) -> httpx2.Response:
     return client.post(
         f"/meetings/{meeting}/upload",
         data={"csrf": csrf(client)},
@@ -61,8 +61,8 @@ def upload(
     )
 
 
-def raw_upload(client: TestClient, name: str, data: bytes) -> httpx.Response:
-    """An upload whose file name reaches the server byte for byte as given (httpx would
+def raw_upload(client: TestClient, name: str, data: bytes) -> httpx2.Response:
+    """An upload whose file name reaches the server byte for byte as given (httpx2 would
     percent-encode control characters), as a hostile client may send it."""
     boundary = "reportkit-test-boundary"
     body = b"".join(

@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from docx import Document
 from starlette.testclient import TestClient
@@ -51,7 +51,7 @@ def corrected(workbook: bytes, scratch: Path) -> bytes:
     return path.read_bytes()
 
 
-def upload_report(client: TestClient, name: str, data: bytes) -> httpx.Response:
+def upload_report(client: TestClient, name: str, data: bytes) -> httpx2.Response:
     return client.post(
         f"/meetings/{MEETING}/edited",
         data={"csrf": csrf(client)},

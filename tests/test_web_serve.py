@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
+import httpx2
 
 from tests.commands import reportkit_cli
 
@@ -50,14 +50,14 @@ def test_the_printed_address_opens_the_meetings_page(tmp_path: Path) -> None:
     with serving(str(tmp_path), "--port", "0", "--token", "tok-123") as (url, _):
         assert url.startswith("http://127.0.0.1:")
         assert url.endswith("/?token=tok-123")
-        with httpx.Client(follow_redirects=True, timeout=30) as browser:
+        with httpx2.Client(follow_redirects=True, timeout=30) as browser:
             page = browser.get(url)
             assert page.status_code == 200
             assert "<h1>Meetings</h1>" in page.text
             assert 'href="/meetings/comcec-38"' in page.text
             assert str(page.url).endswith("/")  # the token taken off the address
             base = url.split("/?")[0]
-            assert httpx.get(f"{base}/", timeout=30).status_code == 401
+            assert httpx2.get(f"{base}/", timeout=30).status_code == 401
 
 
 def test_the_token_comes_from_the_environment_else_is_made_up(tmp_path: Path) -> None:

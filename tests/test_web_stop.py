@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from starlette.testclient import TestClient
 
@@ -35,7 +35,7 @@ PATIENCE = 300.0
 @dataclass
 class Server:
     process: subprocess.Popen[str]
-    browser: httpx.Client
+    browser: httpx2.Client
 
     def upload(self, meeting: str, workbook: Path) -> None:
         csrf = hidden(self.browser.get("/").text, "csrf")
@@ -81,7 +81,7 @@ def serving(folder: Path, *args: str) -> Iterator[Server]:
     try:
         assert process.stdout is not None
         url = process.stdout.readline().strip()
-        with httpx.Client(base_url=url.split("/?")[0], timeout=60) as browser:
+        with httpx2.Client(base_url=url.split("/?")[0], timeout=60) as browser:
             assert browser.get(url, follow_redirects=True).status_code == 200
             yield Server(process, browser)
     finally:
