@@ -4,6 +4,7 @@ rendered on the server."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -124,12 +125,7 @@ class Pages:
         data = await run_in_threadpool(starter_workbook, _fields(request.query_params))
         if data is None:
             raise HTTPException(400, page_text("The day is not a date: give it as 2024-10-05."))
-        name = f"{meeting.name}.xlsx"
-        return Response(
-            data,
-            media_type=MEDIA_TYPES[".xlsx"],
-            headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"},
-        )
+        return _sent(data, f"{meeting.name}.xlsx")
 
     def _meeting_page(
         self, request: Request, meeting: Meeting, status: int = 200, **context: Any
@@ -249,28 +245,34 @@ class Pages:
         return self._meeting_page(request, meeting, 409, message=" ".join(said))
 
     async def report(self, request: Request) -> Response:
-        meeting = self._meeting(request)
-        name = request.path_params["name"]
         missing = page_text("There is no such report in this meeting.")
-        return await _download(self.meetings.report(meeting, name), name, missing)
+        return await self._file(request, self.meetings.report, missing)
 
     async def note(self, request: Request) -> Response:
-        meeting = self._meeting(request)
-        name = request.path_params["name"]
         missing = page_text("There is no such change note in this meeting.")
-        return await _download(self.meetings.note(meeting, name), name, missing)
+        return await self._file(request, self.meetings.note, missing)
 
     async def workbook(self, request: Request) -> Response:
-        meeting = self._meeting(request)
-        name = request.path_params["name"]
         missing = page_text("There is no such workbook in this meeting.")
-        return await _download(self.meetings.workbook(meeting, name), name, missing)
+        return await self._file(request, self.meetings.workbook, missing)
 
     async def kept(self, request: Request) -> Response:
+        missing = page_text("There is no such kept copy in this meeting.")
+        return await self._file(request, self.meetings.kept, missing)
+
+    async def _file(
+        self, request: Request, find: Callable[[Meeting, str], Path | None], missing: str
+    ) -> Response:
+        """The meeting's file the address names, as `find` finds it (never a path built from
+        the address), else 404 saying `missing`."""
         meeting = self._meeting(request)
         name = request.path_params["name"]
-        missing = page_text("There is no such kept copy in this meeting.")
-        return await _download(self.meetings.kept(meeting, name), name, missing)
+        path = find(meeting, name)
+        data = await run_in_threadpool(_own_bytes, path) if path else None
+        if data is None:
+            raise HTTPException(404, missing)
+        shown = "inline" if name.endswith(".md") else "attachment"
+        return _sent(data, name, shown)
 
     async def history(self, request: Request) -> Response:
         """What `reportkit history` lists of one of the meeting's reports."""
@@ -331,11 +333,8 @@ def _meeting_url(meeting: Meeting) -> str:
     return f"/meetings/{quote(meeting.name, safe='')}"
 
 
-async def _download(path: Path | None, name: str, missing: str) -> Response:
-    data = await run_in_threadpool(_own_bytes, path) if path else None
-    if data is None:
-        raise HTTPException(404, missing)
-    shown = "inline" if name.endswith(".md") else "attachment"
+def _sent(data: bytes, name: str, shown: str = "attachment") -> Response:
+    """The file's bytes under its own name: downloaded, or `inline` to be read in the browser."""
     return Response(
         data,
         media_type=MEDIA_TYPES[Path(name).suffix],
