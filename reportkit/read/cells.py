@@ -78,6 +78,8 @@ def _already_clean(value: str) -> bool:
 
 def one_line(text: str) -> str:
     """Fields printed on one line (names, headings) take line breaks as spaces."""
+    if "\n" not in text:
+        return text
     return " ".join(part for part in text.split("\n") if part)
 
 

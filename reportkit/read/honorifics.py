@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The printed form, then the other ways it is typed (case, dots and spaces never matter).
 _TITLES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -91,8 +92,10 @@ class Honorific:
     spelled: str = ""
 
 
+@lru_cache(maxsize=4096)
 def house_honorific(typed: str) -> Honorific:
-    """`typed` in the house spelling; unknown titles are kept exactly as typed."""
+    """`typed` in the house spelling; unknown titles are kept exactly as typed. Cached: a
+    list of thousands types a handful of honorifics."""
     titles = _titles(typed)
     if not titles:
         return Honorific(typed, known=False)
@@ -123,13 +126,14 @@ def _segment(text: str, pieces: list[re.Match[str]]) -> list[tuple[str, str]] | 
     return best.get(len(pieces)) if pieces else None
 
 
+@lru_cache(maxsize=1 << 14)
 def leading_titles(name: str) -> tuple[str, str]:
     """The titles typed at the start of `name`, as typed, and the name after them; `""`
     and `name` when it starts with none.
 
     `Dr. Ahmet` typed in First name would print `-DR. AHMET` in the name's capitals. A title
     is taken only with a name after it, and never a one-letter one: `M. Kemal` is as often
-    an initial as the French Monsieur.
+    an initial as the French Monsieur. Cached, as first names repeat in a long list.
     """
     text, pieces = _pieces(name)
     for count in range(len(pieces) - 1, 0, -1):

@@ -10,6 +10,7 @@ first, one at either end is taken off, and the cell is said in a warning with wh
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reportkit.problems import Problem, Severity
 from reportkit.read.workbook import Row
@@ -19,8 +20,10 @@ _RUN = re.compile(rf"\s*({_SEPARATOR})(?:\s*{_SEPARATOR})+")
 _ENDS = re.compile(rf"^(?:\s|{_SEPARATOR})+|(?:\s|{_SEPARATOR})+$")
 
 
+@lru_cache(maxsize=1 << 14)
 def tidy_separators(text: str) -> str:
-    """`text` with each run of separators as its first, and none at either end."""
+    """`text` with each run of separators as its first, and none at either end; cached, as
+    the Positions and Organisations of a long list repeat."""
     return _ENDS.sub("", _RUN.sub(r"\1", text))
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -101,16 +101,16 @@ class Row:
         value = self.raw(column)
         if value is None:
             return ""
-        if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+        text, dropped, error = _cell_text(value)
+        if error:
             self.table.problems.append(
                 Problem(
-                    f"the cell holds the Excel error {value.strip()}",
+                    f"the cell holds the Excel error {error}",
                     "fix the formula or type the value",
                     self.ref(column),
                 )
             )
             return ""
-        text, dropped = clean_text(as_text(value))
         if dropped:
             self.table.problems.append(
                 Problem(
@@ -145,6 +145,17 @@ class Row:
         if english:
             self.table.untranslated(self, column, twin)
         return english
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _cell_text(value: object) -> tuple[str, bool, str]:
+    """A cell value's clean text, whether characters were dropped from it, and the Excel
+    error it holds ("" for none): once per distinct value, as a column repeats its values
+    (a delegation for each of its delegates, a position for many)."""
+    if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+        return "", False, value.strip()
+    text, dropped = clean_text(as_text(value))
+    return text, dropped, ""
 
 
 @dataclass
