@@ -66,7 +66,7 @@ def render_report(
     right_to_left = report.language is Language.AR
     mark_right_to_left(document, right_to_left)
     writer = ParagraphWriter(document, right_to_left, notes)
-    splice(document, contents(report, writer))
+    document = splice(document, contents(report, writer))
     if notes.notes:
         write_footnotes(document, writer.footnotes, template)
     head_annexes(document, report.annexes)
