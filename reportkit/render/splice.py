@@ -52,7 +52,9 @@ def splice(document: Document, contents: dict[str, Iterable[str]]) -> Document:
     for piece in rest:
         number, _, after = piece.partition("?>")
         pieces += (written[int(number)], after)
+    source = "".join(pieces)
+    del pieces, written  # the report is held once more as text while it is parsed
     part = document.part
     # python-docx has no setter for a part's tree; its document is made from `_element`.
-    part._element = etree.fromstring("".join(pieces), _PARSER)
+    part._element = etree.fromstring(source, _PARSER)
     return part.document
