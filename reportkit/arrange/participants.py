@@ -169,7 +169,7 @@ def arrange_participants(
     )
     first_rows: dict[str, Participant] = {}
     placements: dict[str, Placement] = {}
-    people: dict[str, list[Person]] = {}
+    people: dict[str, list[Participant]] = {}
     seen: dict[tuple[str, str], Participant] = {}
     placed: dict[tuple[str, Section | None], Placement | None] = {}
     for participant in participants:
@@ -186,7 +186,7 @@ def arrange_participants(
         seen.setdefault(identity, participant)
         placements.setdefault(placement.key, placement)
         first_rows.setdefault(placement.key, participant)
-        people.setdefault(placement.key, []).append(_person(participant, language))
+        people.setdefault(placement.key, []).append(participant)
 
     headings = _override_headings(overrides, resolver, set(placements), problems)
     problems.extend(
@@ -214,7 +214,7 @@ def arrange_participants(
             DelegationGroup(
                 k,
                 capitals(headings.get(k, placements[k].heading)),
-                _closed(people[k]),
+                _closed(people[k], language),
                 placements[k].short,
             )
             for k in part.keys
@@ -251,8 +251,8 @@ def _apply_host_rule(
         placements[host.key] = replace(placement, order=(edge, rank, key))
 
 
-def _closed(people: list[Person]) -> tuple[Person, ...]:
-    """The delegation's people, each after whom a page may break marked.
+def _closed(people: list[Participant], language: Language) -> tuple[Person, ...]:
+    """The delegation's people as printed, each after whom a page may break marked.
 
     The template ends its keep-with-next chain after a marked delegate, so a page breaks
     there or between two delegations, never between a name and its details. Pages are
@@ -265,7 +265,7 @@ def _closed(people: list[Person]) -> tuple[Person, ...]:
     """
     size = len(people)
     ends = {size - 1, *range(KEPT_AT_ENDS - 1, size - KEPT_AT_ENDS)}
-    return tuple(replace(p, last=True) if i in ends else p for i, p in enumerate(people))
+    return tuple(_person(p, language, i in ends) for i, p in enumerate(people))
 
 
 # Names filed by each ordering: a translation keeps its source's order (the English), as the
@@ -285,7 +285,7 @@ def _untranslated(participant: Participant, delegation: Delegation, language: La
     )
 
 
-def _person(participant: Participant, language: Language = Language.EN) -> Person:
+def _person(participant: Participant, language: Language, last: bool) -> Person:
     """The delegate's two lines: title and name in capitals, then position and organisation.
 
     An edition prints the title and the name the workbook gives it (`Honorific ar`,
@@ -298,7 +298,9 @@ def _person(participant: Participant, language: Language = Language.EN) -> Perso
         participant.honorific, language, participant.rank
     )
     prefix = f"{shown} " if shown else ""
-    return Person(f"-{prefix}{name}", _details(participant.position, participant.organisation))
+    return Person(
+        f"-{prefix}{name}", _details(participant.position, participant.organisation), last
+    )
 
 
 def _details(position: str, organisation: str) -> str:
