@@ -176,11 +176,12 @@ class ParagraphWriter:
         Its direction is its text's (see `direction`): in the Arabic edition right to left
         unless it is left in English, elsewhere right to left when it starts in Arabic.
         """
-        if markup and ("*" in text or FIELD_START in text or NOTE_START in text):
+        plain = not (markup and ("*" in text or FIELD_START in text or NOTE_START in text))
+        if plain:
+            spans, shown = (Span(text),), text
+        else:
             spans = parse(text)
             shown = "".join(span.text for span in spans)
-        else:
-            spans, shown = (Span(text),), text
         rtl = (
             paragraph_right_to_left(shown, self._right_to_left) if direction is None else direction
         )
@@ -196,7 +197,12 @@ class ParagraphWriter:
                 f"{keep}{self._numbering(style, restart, labels)}{bidi}{spacing}</w:pPr>"
             )
             self._openings[key] = opening
-        runs = _runs(spans, shown, rtl, self.notes)
+        if plain and not rtl and shown.isascii():
+            # One left-to-right run without properties, as `_runs` makes it: most lines of
+            # a long list, which the full cut by direction would only slow down.
+            runs = _text_run(shown, "")
+        else:
+            runs = _runs(spans, shown, rtl, self.notes)
         if bookmark:
             number = self._next_bookmark
             self._next_bookmark += 1
