@@ -20,7 +20,7 @@ def markdown(results: Results, targets: list[Target]) -> str:
             _group("100 copies of the sample", results.batch),
             _group("start-up", results.startup),
             _table(
-                ["target (issue 12)", "goal", "measured", "status"],
+                ["target (issue 24)", "goal", "measured", "status"],
                 [[t.what, t.goal, t.measured, _MET[t.met]] for t in targets],
             ),
         ]
