@@ -18,6 +18,7 @@ from html import escape
 
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.styles.style import StyleFactory
 
 from reportkit.arrange import styles
 from reportkit.arrange.keeps import leads_in
@@ -29,6 +30,7 @@ from reportkit.render.direction import covering, cut, paragraph_right_to_left, s
 from reportkit.render.footnotes import Footnotes
 from reportkit.render.markup import Span, parse
 from reportkit.render.numbering import labelled_definition, style_num_id
+from reportkit.render.styled import style_ids
 
 W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -44,7 +46,7 @@ class ParagraphWriter:
         self._document = document
         self._right_to_left = right_to_left
         self.notes = notes or Footnotes()
-        self._style_ids = {s.name: s.style_id for s in document.styles if s.name}
+        self._style_ids = style_ids(document)
         self._restarted: dict[tuple[str, int], int] = {}
         self._openings: dict[tuple[str, int, bool, bool | None, str], str] = {}
         taken = [
@@ -128,7 +130,8 @@ class ParagraphWriter:
     def _space_before(self, name: str) -> int:
         """The space before a paragraph of style `name`, in twips, as its style or the
         styles it is based on set it (none: 0)."""
-        style = next((s for s in self._document.styles if s.name == name), None)
+        found = self._document.styles.element.get_by_id(self._style_ids.get(name) or "")
+        style = None if found is None else StyleFactory(found)
         while style is not None:
             before = style.paragraph_format.space_before  # type: ignore[attr-defined]
             if before is not None:
@@ -215,7 +218,7 @@ class ParagraphWriter:
     def footnotes(self, style: str) -> list[str]:
         """Each note gathered so far as a paragraph in `style`, which may have been added
         to the document since this writer was made."""
-        self._style_ids = {s.name: s.style_id for s in self._document.styles if s.name}
+        self._style_ids = style_ids(self._document)
         return [self.paragraph(style, note) for note in self.notes.notes]
 
     def _style_id(self, name: str) -> str:

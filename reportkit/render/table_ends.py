@@ -14,12 +14,13 @@ from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from reportkit.render.schema_order import PARAGRAPH, insert_in_order
+from reportkit.render.styled import style_ids
 
 HEADER_STYLE = "Programme Header"
 
 
 def keep_programme_ends(document: Document) -> None:
-    header = next((s.style_id for s in document.styles if s.name == HEADER_STYLE), None)
+    header = style_ids(document).get(HEADER_STYLE)
     if header is None:
         return
     for table in document.element.body.iter(qn("w:tbl")):
