@@ -48,6 +48,11 @@ class TemplateProblem(Exception):
         return (type(self), (self.template, self.message, self.hint))
 
 
+# A `w:t` element (tag and text: neither holds "<") with a character docxtpl's
+# `resolve_listing` would change there.
+_LISTING_TEXT = re.compile("<w:t[ >][^<]*[\t\a\n\f]")
+
+
 class _StrictDocxTemplate(DocxTemplate):
     # The part being rendered and its source, to say where a failing tag is.
     rendering: tuple[str, str] | None = None
@@ -59,6 +64,14 @@ class _StrictDocxTemplate(DocxTemplate):
         rendered = super().render_xml_part(src_xml, part, context, jinja_env)
         self.rendering = None
         return rendered
+
+    def resolve_listing(self, xml: str) -> str:
+        # docxtpl turns the tabs, line breaks and page and paragraph breaks of rendered text
+        # into Word's, with Python callbacks for every paragraph and run (some 60 ms of a
+        # meeting's build): text holding none of them, most often, is left as it is.
+        if _LISTING_TEXT.search(xml) is None:
+            return xml
+        return super().resolve_listing(xml)
 
     def fix_tables(self, xml: str) -> Any:
         # Parse strictly first: docxtpl's own parser recovers by dropping text.
