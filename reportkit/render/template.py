@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from xml.sax.saxutils import unescape
 
 from docx.document import Document
 from docxtpl import DocxTemplate
@@ -162,6 +161,10 @@ def _where(exc: Exception, rendering: tuple[str, str] | None) -> str:
     lines = re.sub(r"<w:p([ >])", r"\n<w:p\1", source).splitlines()
     if line is None or not 0 < line <= len(lines):
         return f"{part}: "
+    # Here only, on a template's mistake: saxutils loads urllib.request, http.client and ssl
+    # (30 ms), which every build would otherwise pay for at start.
+    from xml.sax.saxutils import unescape
+
     text = unescape(re.sub(r"<[^>]+>", "", lines[line - 1]), {"&quot;": '"', "&apos;": "'"})
     text = " ".join(text.split())
     if len(text) > _SHOWN_TEXT:
