@@ -32,6 +32,7 @@ from reportkit.base.inputs import find_workbooks
 from reportkit.base.version import __version__
 from reportkit.model import Language
 from reportkit.problems import Findings, InputError, Problem
+from reportkit.publish.pdf_stale import stale_pdf
 from reportkit.publish.report import Status
 from reportkit.read.safety import check_template, file_problem
 from reportkit.render import TemplateProblem, default_template
@@ -305,8 +306,6 @@ def _with_stale(outcomes: list[Outcome], out_dir: Path) -> list[Outcome]:
         return outcomes
     if store is None:
         return outcomes
-    from reportkit.publish.pdf_stale import stale_pdf  # loads the PDF step: only when needed
-
     try:
         lines = {o.report: stale_pdf(o.report, store) for o in changed if o.report}
     finally:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from reportkit.base.hashing import digest_bytes
 from reportkit.base.outdir import NotAFile, read_own
-from reportkit.publish.pdf import made_from, pdf_path
 from reportkit.publish.pdf_export import PdfKind
 from reportkit.state import StateStore
 
@@ -23,6 +22,10 @@ def stale_pdf(report: Path, store: StateStore) -> str:
     recorded = store.pdf(report.name)
     if recorded is None:
         return ""
+    # The PDF step (filelock, subprocess, lxml's parser …) is loaded only for a report the
+    # store says has a PDF: every other build is spared it.
+    from reportkit.publish.pdf import made_from, pdf_path
+
     pdf = pdf_path(report)
     try:
         current, existing = read_own(report), read_own(pdf)
