@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportkit.read.cells import clean_text, full_clean, to_date, to_time
+from reportkit.read.cells import XML_ILLEGAL, clean_text, full_clean, to_date, to_time
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,17 @@ def test_the_shortcut_for_clean_text_agrees_with_the_full_cleaning(value: str) -
 @pytest.mark.parametrize("value", ["Selçuk Koç", "Ahmed Hassan", "الأردن", "İSTANBUL"])
 def test_ordinary_names_take_the_shortcut(value: str) -> None:
     assert clean_text(value) == (value, False) == full_clean(value)
+
+
+def test_the_illegal_characters_are_those_outside_xmls_char_production() -> None:
+    def xml_char(code: int) -> bool:
+        return (
+            code in (0x9, 0xA, 0xD)
+            or 0x20 <= code <= 0xD7FF
+            or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF
+        )
+
+    # CR is a Char, but the class drops it too: line breaks are LF by then.
+    found = {ord(c) for c in XML_ILLEGAL.findall("".join(map(chr, range(0x110000))))}
+    assert found == {code for code in range(0x110000) if not xml_char(code)} | {0xD}

@@ -13,7 +13,10 @@ from datetime import date, datetime, time, timedelta
 
 _OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\x0b|\u2028|\u2029")
-_XML_ILLEGAL = re.compile("[^\x09\x0a\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What XML 1.0 cannot hold (outside its `Char`), and CR, as line breaks are LF by then.
+# Named directly: the same class written as the negation of what may stay takes 10 ms to
+# compile, at every start.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
 
 EXCEL_ERRORS = frozenset(
@@ -52,7 +55,7 @@ def full_clean(value: str) -> tuple[str, bool]:
     """`clean_text` without its shortcut for text that is clean already."""
     text = _OOXML_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
     text = _LINE_BREAKS.sub("\n", text)
-    cleaned = _XML_ILLEGAL.sub("", text)
+    cleaned = XML_ILLEGAL.sub("", text)
     dropped = cleaned != text
     cleaned = unicodedata.normalize("NFC", cleaned)
     lines = [_SPACES.sub(" ", line).strip() for line in cleaned.split("\n")]
