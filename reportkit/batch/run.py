@@ -12,19 +12,15 @@ even given to a worker.
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
 import re
 import threading
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from multiprocessing.context import BaseContext
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from time import perf_counter
+from typing import TYPE_CHECKING
 
 from reportkit.api import build_report, edition_template, editions, output_path
 from reportkit.base.hashing import digest
@@ -39,6 +35,13 @@ from reportkit.render import TemplateProblem, default_template
 from reportkit.render.child import kill_with_parent
 from reportkit.state import StateStore
 from reportkit.template_check import check_before_build
+
+# Worker processes are started (and concurrent.futures and multiprocessing, 8 ms, loaded)
+# only for a batch that has them: a single report is built in the process that asks.
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
 
 __all__ = ["Outcome", "Status", "find_workbooks", "run_batch"]
 
@@ -280,6 +283,8 @@ def _with_pdfs_apart(
 ) -> list[Outcome]:
     """`_with_pdfs` in a worker process; a worker that died (killed, out of memory) leaves
     the reports without PDFs, each outcome saying so."""
+    from concurrent.futures.process import BrokenProcessPool
+
     with _pool(1, isolated=True) as pool:
         try:
             return pool.submit(_with_pdfs, outcomes, out_dir, soffice, archive).result()
@@ -373,6 +378,8 @@ def _run(
                 on_done(outcome)
             yield index, outcome
         return
+    from concurrent.futures import as_completed
+
     with _pool(workers, isolated) as pool:
         futures = {pool.submit(build_job, job): index for index, job in pending.items()}
         for future in as_completed(futures):
@@ -389,6 +396,8 @@ def _pool(workers: int, isolated: bool) -> ProcessPoolExecutor:
     it stood at that instant, and one another thread held (lxml's parser lock, seen under
     load) is never released in the worker, which then waits forever. Its workers are forked
     instead from a fork server started once, single-threaded, with the batch loaded."""
+    from concurrent.futures import ProcessPoolExecutor
+
     context = _fork_server() if isolated else None
     return ProcessPoolExecutor(
         max_workers=workers, initializer=_end_with_parent, mp_context=context
@@ -398,6 +407,8 @@ def _pool(workers: int, isolated: bool) -> ProcessPoolExecutor:
 @functools.cache
 def _fork_server() -> BaseContext:
     """The fork server's context ("spawn" where there is none: Windows)."""
+    import multiprocessing
+
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
@@ -430,6 +441,8 @@ def _end_with_parent() -> None:
     methods, but the fork server under "forkserver", so a worker cannot judge by its
     parent's process ID; under every start method, multiprocessing gives each worker a
     sentinel, a pipe the run holds open until it ends, which a thread here waits on."""
+    import multiprocessing
+
     kill_with_parent()
     run = multiprocessing.parent_process()
     if run is not None:
