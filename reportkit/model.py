@@ -129,10 +129,6 @@ class Ordering(StrEnum):
     AS_TYPED = "as-typed"
 
 
-# Orders a list of the reference data can be shown in (`as-typed` follows a workbook).
-LISTING_ORDERINGS = tuple(o for o in Ordering if o is not Ordering.AS_TYPED)
-
-
 class HostPosition(StrEnum):
     FIRST = "first"
     LAST = "last"

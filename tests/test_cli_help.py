@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from reportkit.cli.delegations import LISTING_ORDERS
+from reportkit.cli.options import LANGUAGES
+from reportkit.model import Language, Ordering
 from tests.commands import reportkit_cli as run
 from tests.conftest import SAMPLE
 
@@ -37,6 +42,26 @@ def test_top_level_help_lists_every_command_in_full_and_points_to_new() -> None:
     assert "..." not in listed
     assert "reportkit new meeting.xlsx" in short.stdout
     assert "docs/workbook.md" in short.stdout
+
+
+def test_the_command_list_loads_none_of_the_pipeline() -> None:
+    """`reportkit --help` loads click and the commands: not the model, its problems or any
+    stage, which each command imports when it runs (the choices offered are written out)."""
+    code = (
+        "import sys, reportkit.cli; "
+        "print(*sorted(m for m in sys.modules if m.startswith('reportkit.')"
+        " and not m.startswith('reportkit.cli')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["reportkit.base", "reportkit.base.version"]
+
+
+def test_the_choices_written_out_for_the_help_are_the_models() -> None:
+    assert tuple(language.value for language in Language) == LANGUAGES
+    orders = tuple(order.value for order in Ordering if order is not Ordering.AS_TYPED)
+    assert orders == LISTING_ORDERS
 
 
 @pytest.mark.parametrize("command", COMMANDS + SUBCOMMANDS)

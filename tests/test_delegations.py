@@ -13,7 +13,8 @@ import reportkit
 from reportkit.arrange.capitals import capitals
 from reportkit.arrange.delegations import list_delegations
 from reportkit.arrange.participants import arrange_participants
-from reportkit.model import LISTING_ORDERINGS, HostPosition, Meeting, Ordering, Participant, Section
+from reportkit.cli.delegations import LISTING_ORDERS
+from reportkit.model import HostPosition, Meeting, Ordering, Participant, Section
 from reportkit.reference import DelegationKind, load_reference
 from tests.commands import reportkit_cli
 from tests.workbooks import MINIMAL, variant, write_workbook
@@ -79,7 +80,7 @@ def _expected(ordering: str) -> list[str]:
     return [r["short_name_en"] for r in sorted(rows, key=lambda r: int(r["position"]))]
 
 
-@pytest.mark.parametrize("ordering", LISTING_ORDERINGS)
+@pytest.mark.parametrize("ordering", [Ordering(order) for order in LISTING_ORDERS])
 def test_all_57_members_in_each_ordering(ordering: Ordering) -> None:
     expected = _expected(ordering.value)
     assert len(expected) == 57

@@ -19,7 +19,6 @@ from reportkit.cli.options import (
     template_option,
     triage_options,
 )
-from reportkit.problems import InputError
 
 if TYPE_CHECKING:
     from reportkit.batch.run import Outcome
@@ -123,6 +122,7 @@ def build(
     from reportkit.base.write import write_atomic
     from reportkit.batch.run import Status, run_batch
     from reportkit.cli import summary
+    from reportkit.problems import InputError
 
     if quiet and verbose:
         raise click.UsageError("-q and -v ask for opposite things; give one of them")

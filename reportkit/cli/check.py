@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,7 +12,9 @@ from reportkit.cli.errors import apologise
 from reportkit.cli.help import BUG, EXIT_INPUT, USAGE, epilog
 from reportkit.cli.options import format_option, lang_option, languages, triage_options
 from reportkit.cli.shown import json_text
-from reportkit.problems import Problem, Severity, has_errors
+
+if TYPE_CHECKING:
+    from reportkit.problems import Problem
 
 
 @click.command(
@@ -51,6 +54,7 @@ def check(
     from reportkit.base.inputs import find_workbooks
     from reportkit.cli import colour
     from reportkit.cli.triage import triaged
+    from reportkit.problems import has_errors
 
     if quiet and verbose:
         raise click.UsageError("-q and -v ask for opposite things; give one of them")
@@ -76,6 +80,8 @@ def check(
 
 def _as_json(source: str, problems: list[Problem]) -> dict[str, object]:
     """Every problem of a workbook, each on its own, with the counts the lines give."""
+    from reportkit.problems import Severity
+
     errors = sum(p.severity is Severity.ERROR for p in problems)
     tidied = sum(p.tidied for p in problems)
     return {

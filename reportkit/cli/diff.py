@@ -9,7 +9,6 @@ import click
 
 from reportkit.cli.errors import tell
 from reportkit.cli.help import EXIT_INPUT, USAGE, epilog
-from reportkit.problems import InputError
 
 
 @click.command(
@@ -29,6 +28,7 @@ def diff(old: Path, new_version: Path) -> None:
     """
     from reportkit.api import prepare
     from reportkit.changes import compare
+    from reportkit.problems import InputError
     from reportkit.reference import load_reference
 
     models = []

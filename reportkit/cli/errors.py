@@ -5,14 +5,15 @@ behind an apology and its traceback with exit status 3 (`help`)."""
 from __future__ import annotations
 
 import sys
-import traceback
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from reportkit.cli.help import EXIT_BUG, EXIT_INPUT
-from reportkit.problems import InputError
+
+if TYPE_CHECKING:
+    from reportkit.problems import InputError
 
 
 def tell(error: InputError) -> None:
@@ -33,6 +34,8 @@ def fail(path: Path, message: str) -> NoReturn:
 
 def apologise(path: Path) -> NoReturn:
     """A bug of ours, not the user's: say so briefly, show the traceback, stop."""
+    import traceback
+
     click.echo(
         f"{path}: sorry, reportkit hit a bug it could not handle; "
         "please report it with the details below.",

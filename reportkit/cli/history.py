@@ -10,7 +10,6 @@ from reportkit.cli.errors import fail_with
 from reportkit.cli.help import EXIT_INPUT, USAGE, epilog
 from reportkit.cli.options import format_option
 from reportkit.cli.shown import json_text
-from reportkit.problems import InputError
 
 
 @click.command(
@@ -35,6 +34,7 @@ def history(report: Path, search: str, output_format: str) -> None:
 
     The record is kept in the report's folder, in .reportkit/state.db.
     """
+    from reportkit.problems import InputError
     from reportkit.publish.history import as_dict, describe, matching, report_history
 
     try:

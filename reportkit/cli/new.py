@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from reportkit.cli.errors import fail
 from reportkit.cli.help import EXIT_INPUT, USAGE, epilog
 from reportkit.cli.options import LANG_CHOICES, languages
-from reportkit.model import Language
+
+if TYPE_CHECKING:
+    from reportkit.model import Language
 
 
 @click.command(
@@ -115,4 +118,6 @@ def _meeting_day(typed: str) -> date:
 
 def _editions(lang: str) -> tuple[Language, ...]:
     """English, the editions' source, and the one asked for (or all)."""
+    from reportkit.model import Language
+
     return tuple(dict.fromkeys((Language.EN, *(languages(lang) or ()))))

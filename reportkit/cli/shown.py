@@ -10,7 +10,6 @@ JSON gets the same characters as JSON escapes, so it stays valid.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from typing import TextIO
@@ -29,6 +28,8 @@ def shown(text: str) -> str:
 
 def json_text(value: object) -> str:
     """JSON for people and scripts alike: text as UTF-8, unsafe characters as `\\u` escapes."""
+    import json  # here, for --format json only: every command's help is spared it
+
     text = json.dumps(value, ensure_ascii=False, indent=2)
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 

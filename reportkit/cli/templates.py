@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from reportkit.cli.help import EXIT_INPUT, USAGE, epilog
-from reportkit.model import Language
-from reportkit.problems import InputError, Problem, Severity, has_errors
+
+if TYPE_CHECKING:
+    from reportkit.problems import Problem
 
 
 @click.group(
@@ -44,6 +46,7 @@ def export(folder: Path, force: bool) -> None:
     """Write the shipped templates into FOLDER (made if missing): report.docx for English
     editions, report.fr.docx and report.ar.docx for French and Arabic ones."""
     from reportkit.base.write import write_atomic
+    from reportkit.model import Language
     from reportkit.render import default_template
 
     shipped = [default_template(language) for language in Language]
@@ -84,6 +87,8 @@ def check_templates(paths: tuple[Path, ...]) -> None:
     closed or of mixed kinds, text docxtpl would drop beside a {%p %} or {%tr %} tag,
     styles missing or renamed, and tags of the shipped template no longer there.
     """
+    from reportkit.problems import Severity, has_errors
+
     failed = False
     for path in paths:
         problems = _problems(path)
@@ -100,6 +105,7 @@ def check_templates(paths: tuple[Path, ...]) -> None:
 def _problems(path: Path) -> list[Problem]:
     """Safety first; a sound .docx refused only for what it holds is still checked for the
     rest, so that one run says everything; one without errors is then rendered once."""
+    from reportkit.problems import InputError, has_errors
     from reportkit.read.safety import check_archive, check_template
     from reportkit.template_check import template_problems
     from reportkit.template_check.trial import trial_problems

@@ -13,8 +13,7 @@ import click
 
 from reportkit.cli.errors import apologise, fail, fail_with
 from reportkit.cli.help import BUG, EXIT_INPUT, USAGE, epilog
-from reportkit.model import Language
-from reportkit.problems import InputError
+from reportkit.cli.options import LANGUAGES
 
 
 @click.group(
@@ -63,7 +62,7 @@ def translate() -> None:
     "--lang",
     "lang",
     required=True,
-    type=click.Choice([language.value for language in Language if language is not Language.EN]),
+    type=click.Choice([language for language in LANGUAGES if language != "en"]),
     help="The language to translate into.",
 )
 @click.option(
@@ -84,6 +83,8 @@ def export_command(workbook: Path, lang: str, output: Path | None, force: bool) 
     """
     from reportkit.arrange.language import language_name
     from reportkit.base.write import write_atomic
+    from reportkit.model import Language
+    from reportkit.problems import InputError
     from reportkit.state.kept import NotKept, dated_copy
     from reportkit.translate.exporting import export_workbook
     from reportkit.translate.keep import kept_folder
@@ -149,6 +150,7 @@ def import_command(workbook: Path, xliff: Path) -> None:
     changes. The workbook remembers which English each translation was made for.
     """
     from reportkit.arrange.language import language_name
+    from reportkit.problems import InputError
     from reportkit.translate.importing import import_translations
 
     if workbook.suffix.casefold() in _XLIFF_SUFFIXES:

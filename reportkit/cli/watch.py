@@ -10,7 +10,6 @@ import click
 from reportkit.cli.errors import fail_with
 from reportkit.cli.help import EXIT_INPUT, USAGE, epilog
 from reportkit.cli.options import out_dir_option, template_option
-from reportkit.problems import InputError
 
 
 @click.command(
@@ -46,6 +45,7 @@ def watch(workbook: Path, out_dir: Path, template: Path | None, interval: float)
     from reportkit.batch.run import Status
     from reportkit.batch.watch import watch_workbook
     from reportkit.cli.triage import triaged_findings
+    from reportkit.problems import InputError
     from reportkit.read.safety import file_problem
 
     # A workbook that is not there would be waited for in silence; it is a mistake in the
