@@ -247,14 +247,17 @@ def _changes(
     previous: Record | None, workbook_hash: str, source: MeetingInput, store: StateStore
 ) -> tuple[ChangeReport | None, list[str]]:
     """What changed since the previous build's workbook, if it is known."""
-    from reportkit.changes import compare
-    from reportkit.changes.report import ChangeReport
-    from reportkit.state import decode_model
-
+    # `changes` is loaded as far as it is needed: not at all for a first build, its types
+    # for an unchanged workbook, the whole of it to compare a changed one.
     if previous is None or previous.model_hash is None:
         return None, []
+    from reportkit.changes.report import ChangeReport
+
     if previous.workbook_hash == workbook_hash:
         return ChangeReport(), []
+    from reportkit.changes.compare import compare
+    from reportkit.state import decode_model
+
     stored = store.blob(previous.model_hash)
     try:
         if stored is None:

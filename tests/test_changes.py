@@ -18,8 +18,8 @@ from reportkit.changes import (
     FieldChange,
     SlotChange,
     TextChange,
-    compare,
 )
+from reportkit.changes.compare import compare
 from reportkit.model import Language, MeetingInput
 from reportkit.read import read_workbook
 from reportkit.reference import load_reference

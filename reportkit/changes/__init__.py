@@ -12,18 +12,13 @@ the terms the document uses, not cell by cell:
   paragraphs after it, merely renumbered, are not reported at all.
 
 Everything here is pure: two read models in, a `ChangeReport` out, printed by the caller.
+
+`compare` (in `reportkit.changes.compare`) finds them; the types of change are here. A build
+whose workbook is unchanged only needs an empty `ChangeReport`, and so loads no more.
 """
 
 from __future__ import annotations
 
-from reportkit.changes.meeting import meeting_changes
-from reportkit.changes.people import (
-    People,
-    delegate_changes,
-    delegation_changes,
-    heading_changes,
-)
-from reportkit.changes.programme import programme_changes
 from reportkit.changes.report import (
     Action,
     ChangeReport,
@@ -33,9 +28,6 @@ from reportkit.changes.report import (
     SlotChange,
     TextChange,
 )
-from reportkit.changes.text import agenda_lines, body_lines, text_changes
-from reportkit.model import MeetingInput
-from reportkit.reference import ReferenceData
 
 __all__ = [
     "Action",
@@ -45,25 +37,4 @@ __all__ = [
     "FieldChange",
     "SlotChange",
     "TextChange",
-    "compare",
 ]
-
-
-def compare(old: MeetingInput, new: MeetingInput, reference: ReferenceData) -> ChangeReport:
-    """The changes that turn `old` into `new`.
-
-    A delegate whose name changes beyond case, accents, punctuation or spacing is reported as
-    removed and added: the name is what identifies a person, and a corrected spelling of it
-    (`Koc` → `Koç`) is reported as an edit of the name fields instead.
-    """
-    old_people = People(old, reference)
-    new_people = People(new, reference)
-    return ChangeReport(
-        meeting=meeting_changes(old.meeting, new.meeting),
-        body=text_changes(body_lines(old.report), body_lines(new.report)),
-        agenda=text_changes(agenda_lines(old.agenda), agenda_lines(new.agenda)),
-        programme=programme_changes(old.programme, new.programme),
-        delegations=delegation_changes(old_people, new_people),
-        delegates=delegate_changes(old_people, new_people),
-        headings=heading_changes(old_people, new_people),
-    )

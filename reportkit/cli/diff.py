@@ -27,7 +27,7 @@ def diff(old: Path, new_version: Path) -> None:
     paragraphs reworded, agenda and programme rows changed.
     """
     from reportkit.api import prepare
-    from reportkit.changes import compare
+    from reportkit.changes.compare import compare
     from reportkit.problems import InputError
     from reportkit.reference import load_reference
 
