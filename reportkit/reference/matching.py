@@ -5,8 +5,6 @@ error suggests ("Bosnia" finds, and suggests, "Bosnia and Herzegovina")."""
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 # A name as close as this is found by a search; a little less still makes a suggestion.
 FOUND = 80
 SUGGESTED = 70
@@ -19,6 +17,10 @@ def closeness(wanted: str, key: str) -> float:
     words would make every unknown short name "close" to a dozen others."""
     if wanted and f" {key}".find(f" {wanted}") >= 0:
         return 100.0
+    # Loaded here (17 ms at start otherwise): only an unknown name (a delegation, a template's
+    # tag) or a search is measured.
+    from rapidfuzz import fuzz
+
     return fuzz.ratio(wanted, key)
 
 
