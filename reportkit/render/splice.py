@@ -38,7 +38,7 @@ def splice(document: Document, contents: dict[str, Iterable[str]]) -> Document:
     # A processing instruction stands where each marker was: nothing a template's text or
     # attributes can hold (their "<" is escaped), and named afresh each time.
     place = f"reportkit-splice-{os.urandom(8).hex()}"
-    written: list[str] = []
+    written: list[bytes] = []
     for mark, text in found:
         paragraph = text
         while paragraph.tag != qn("w:p"):
@@ -46,13 +46,15 @@ def splice(document: Document, contents: dict[str, Iterable[str]]) -> Document:
         paragraph.getparent().replace(
             paragraph, etree.ProcessingInstruction(place, str(len(written)))
         )
-        written.append("".join(contents[mark]))
-    first, *rest = etree.tostring(root, encoding="unicode").split(f"<?{place} ")
+        # As UTF-8, which lxml parses as it is: a text of Arabic names is held in two or
+        # four bytes a character as a Python string, one to three as UTF-8.
+        written.append("".join(contents[mark]).encode())
+    first, *rest = etree.tostring(root, encoding="utf-8").split(f"<?{place} ".encode())
     pieces = [first]
     for piece in rest:
-        number, _, after = piece.partition("?>")
+        number, _, after = piece.partition(b"?>")
         pieces += (written[int(number)], after)
-    source = "".join(pieces)
+    source = b"".join(pieces)
     del pieces, written  # the report is held once more as text while it is parsed
     part = document.part
     # python-docx has no setter for a part's tree; its document is made from `_element`.
