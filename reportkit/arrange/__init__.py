@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
@@ -84,10 +85,13 @@ def arrange(
         annexes=annexes,
         language=language,
     )
+    typography: list[Callable[[str], str]] = []
     if language is Language.FR:
-        report = printed(report, french_spacing)
+        typography.append(french_spacing)
     if _raised(meeting.ordinals, language):
-        report = printed(report, partial(raised_ordinals, language=language))
+        typography.append(partial(raised_ordinals, language=language))
+    if typography:
+        report = printed(report, *typography)
     return report, problems
 
 

