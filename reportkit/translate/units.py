@@ -22,17 +22,15 @@ one's translation is refused on import as no longer in the workbook. The same id
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from reportkit.model import Language
 from reportkit.problems import Problem, cell_ref
-from reportkit.read.cells import XML_ILLEGAL, as_text, one_line, to_date, to_time
+from reportkit.read.cells import LINE_BREAKS, XML_ILLEGAL, as_text, one_line, to_date, to_time
 from reportkit.read.workbook import OpenWorkbook, Row, SheetTable, normalise_name
 from reportkit.schema import MEETING_FIELDS, SHEETS
 
-_LINE_BREAKS = re.compile(r"\r\n|\r|\x0b|\u2028|\u2029")
 _TRANSLATED_FIELDS = {normalise_name(f.name): f.name for f in MEETING_FIELDS if f.translated}
 _AGENDA_KINDS = {"item": "agenda item", "unnumbered": "agenda line"}
 
@@ -64,7 +62,7 @@ class Unit:
 def typed(value: object) -> str:
     """A cell's text as typed, spaces and no-break spaces kept (French typography is in
     them), its line breaks as `\\n` and without the characters XML cannot carry."""
-    return XML_ILLEGAL.sub("", _LINE_BREAKS.sub("\n", as_text(value)))
+    return XML_ILLEGAL.sub("", LINE_BREAKS.sub("\n", as_text(value)))
 
 
 def fingerprint(text: str) -> str:
