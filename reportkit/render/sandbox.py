@@ -18,8 +18,11 @@ errors they are.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import MutableMapping
+from functools import cache
+from pathlib import Path
 from types import CodeType
 from typing import Any
 
@@ -27,6 +30,8 @@ from jinja2 import StrictUndefined, Template, TemplateSyntaxError, nodes
 from jinja2.runtime import Context
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment, SecurityError
 from jinja2.utils import generate_lorem_ipsum
+
+from reportkit.render.code_cache import cached_code, store_code
 
 MAX_DIGITS = 1_000
 MAX_LENGTH = 1_000_000
@@ -88,12 +93,28 @@ class ReportSandbox(SandboxedEnvironment):
         key = (source, bool(self.autoescape))
         code = _COMPILED.get(key)
         if code is None:
-            code = self.compile(source)
+            code = self._compiled(source)
             if len(_COMPILED) >= _COMPILED_PARTS:
                 _COMPILED.clear()
             _COMPILED[key] = code
         cls = template_class or self.template_class
         return cls.from_code(self, code, self.make_globals(globals), None)
+
+    def _compiled(self, source: str) -> CodeType:
+        """From the cache on disk (see `code_cache`) when this sandbox compiled it before."""
+        compiler = f"{_sandbox_code()}\0{bool(self.autoescape)}"
+        code = cached_code(source, compiler)
+        if code is None:
+            code = self.compile(source)
+            store_code(source, compiler, code)
+        return code
+
+
+@cache
+def _sandbox_code() -> str:
+    """This module's hash: the sandbox shapes the code it compiles (the operators it
+    intercepts, the tags it refuses), so code it compiled is not reused once it changes."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 # Compiled template parts, kept per process (a template has a body, headers and footers).
