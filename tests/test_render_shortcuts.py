@@ -57,3 +57,15 @@ def test_text_without_tabs_or_breaks_is_left_as_it_is_and_with_them_is_not() -> 
     assert template.resolve_listing(plain) is plain
     broken = _paragraph(["Opening\nsession"], "")
     assert "<w:br/>" in template.resolve_listing(broken)
+
+
+def test_a_patched_part_is_docxtpl_s_patch_on_every_build() -> None:
+    template = DocxTemplate(str(default_template()))
+    template.init_docx()
+    xml = template.get_xml()
+    expected = DocxTemplate.patch_xml(template, xml)
+    strict = _StrictDocxTemplate(str(default_template()))
+    assert strict.patch_xml(xml) == expected
+    assert strict.patch_xml(xml) == expected  # the second build's, kept from the first
+    other = xml.replace("{{", "{{ 1 + ", 1)
+    assert strict.patch_xml(other) == DocxTemplate.patch_xml(template, other) != expected

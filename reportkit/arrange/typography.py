@@ -33,6 +33,9 @@ _BEFORE = re.compile(rf"(?<=[^\s;:!?«]){_SPACES}([;!?])(?=\s|$|»)")
 _COLON = re.compile(rf"(?<=[^\s;:!?«]){_SPACES}:(?=\s|$)")
 _OPENING = re.compile(rf"«{_SPACES}")
 _CLOSING = re.compile(rf"{_SPACES}»")
+# What each of the four needs to find anything; what an ordinal needs.
+_SIGN = re.compile("[;!?:«»]")
+_DIGIT = re.compile(r"\d")
 # Fields of the arranged report that are no printed text: Word styles, bookmark names,
 # delegation keys, printed labels that hold no French punctuation, a list's labels.
 _NOT_TEXT = frozenset({"style", "label", "bookmark", "key", "list_labels"})
@@ -46,6 +49,8 @@ T = TypeVar("T")
 
 
 def french_spacing(text: str) -> str:
+    if _SIGN.search(text) is None:  # most texts, a list's names: nothing to space
+        return text
     text = _BEFORE.sub(lambda match: f"{NARROW}{match[1]}", text)
     text = _COLON.sub(f"{FULL}:", text)
     text = _OPENING.sub(f"«{NARROW}", text)
@@ -54,11 +59,16 @@ def french_spacing(text: str) -> str:
 
 def raised_ordinals(text: str, language: Language) -> str:
     """`text` with each ordinal's suffix marked to be raised: `1er` → `1` + marked `er`."""
-    suffixes = _SUFFIXES.get(language)
-    if not suffixes:
+    ordinal = _ordinal(language)
+    if ordinal is None or _DIGIT.search(text) is None:
         return text
-    pattern = rf"(?<![\w.,])(\d+)({suffixes})(?!\w)"
-    return re.sub(pattern, rf"\1{RAISED_START}\2{RAISED_END}", text)
+    return ordinal.sub(rf"\1{RAISED_START}\2{RAISED_END}", text)
+
+
+@cache
+def _ordinal(language: Language) -> re.Pattern[str] | None:
+    suffixes = _SUFFIXES.get(language)
+    return re.compile(rf"(?<![\w.,])(\d+)({suffixes})(?!\w)") if suffixes else None
 
 
 def unmarked(text: str) -> str:
