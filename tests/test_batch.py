@@ -15,7 +15,9 @@ from docx import Document
 from openpyxl import load_workbook
 
 import reportkit
+from reportkit.base.hashing import digest
 from reportkit.batch.run import Status, find_workbooks, run_batch
+from reportkit.state import StateStore
 from tests.commands import reportkit_cli as cli
 from tests.conftest import SAMPLE
 from tests.workbooks import variant, write_workbook
@@ -75,6 +77,19 @@ def test_second_run_over_unchanged_workbooks_builds_nothing(tmp_path: Path) -> N
     second = run_batch(workbooks, tmp_path / "out", jobs=2)
     assert [o.status for o in second] == [Status.UNCHANGED] * 3
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").glob("*.docx")} == stamps
+
+
+def test_the_first_build_leaves_the_store_knowing_the_workbooks_editions(tmp_path: Path) -> None:
+    """So that the very next run plans without opening the workbook (or loading its reader):
+    the editions read before the state store existed are recorded once the build made it."""
+    (workbook,) = copies(tmp_path / "in", 1)
+    run_batch([workbook], tmp_path / "out")
+    store, _ = StateStore.open_existing(tmp_path / "out")
+    assert store is not None
+    try:
+        assert store.editions(digest(workbook)) == "en"
+    finally:
+        store.close()
 
 
 def test_editing_one_cell_rebuilds_exactly_that_workbook(tmp_path: Path) -> None:

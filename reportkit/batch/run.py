@@ -147,12 +147,13 @@ def run_batch(
     outcomes: dict[int, Outcome] = {}
     pending: dict[int, Job] = {}
     claimed: dict[str, Path] = {}
+    learned: dict[str, str] = {}
     try:
         refused = {w: problem for w in workbooks if (problem := _refused(w)) is not None}
         chosen = [
             (w, lang)
             for w in workbooks
-            for lang in ([Language.EN] if w in refused else _editions(w, languages, store))
+            for lang in ([Language.EN] if w in refused else _editions(w, languages, store, learned))
         ]
         if on_planned:
             on_planned(len(chosen))
@@ -190,6 +191,9 @@ def run_batch(
             outcomes[index] = outcome
             if store is None and outcome.status is not Status.FAILED:
                 store, _ = StateStore.open_existing(out_dir)
+        if store is not None:
+            for workbook_hash, codes in learned.items():
+                store.record_editions(workbook_hash, codes)
     finally:
         if store is not None:
             store.close()
@@ -219,21 +223,30 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _editions(
-    workbook: Path, languages: tuple[Language, ...] | None, store: StateStore | None
+    workbook: Path,
+    languages: tuple[Language, ...] | None,
+    store: StateStore | None,
+    learned: dict[str, str],
 ) -> list[Language]:
     """The editions to build of a workbook: those asked for, else its own, which the state
-    store remembers per workbook content so that an unchanged workbook is not opened."""
-    if languages is not None or store is None:
+    store remembers per workbook content so that an unchanged workbook is not opened (nor
+    the workbook reader loaded). Those read before there is a store (a first build) are
+    put in `learned`, by workbook hash, for the store the build makes."""
+    if languages is not None:
         return editions(workbook, languages)
     try:
         workbook_hash = digest(workbook)
     except OSError:
         return editions(workbook)  # missing or unreadable: its build says so
-    remembered = store.editions(workbook_hash)
+    remembered = store.editions(workbook_hash) if store is not None else None
     if remembered is not None:
         return [Language(code) for code in remembered.split()]
     found = editions(workbook)
-    store.record_editions(workbook_hash, " ".join(language.value for language in found))
+    codes = " ".join(language.value for language in found)
+    if store is None:
+        learned[workbook_hash] = codes
+    else:
+        store.record_editions(workbook_hash, codes)
     return found
 
 
