@@ -19,10 +19,10 @@ from pathlib import Path
 from time import perf_counter
 
 from reportkit.arrange import arrange
+from reportkit.base.docx_file import docx_bytes
 from reportkit.base.hashing import digest, digest_bytes
 from reportkit.base.stamp import set_stamp, stamp_of
 from reportkit.base.version import __version__
-from reportkit.base.write import docx_bytes
 from reportkit.problems import has_errors
 from reportkit.read import read_workbook
 from reportkit.reference import load_reference

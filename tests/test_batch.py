@@ -92,6 +92,43 @@ def test_the_first_build_leaves_the_store_knowing_the_workbooks_editions(tmp_pat
         store.close()
 
 
+BUILDING_ONLY = (
+    "docx",
+    "docxtpl",
+    "filelock",
+    "icu",
+    "jinja2",
+    "lxml",
+    "openpyxl",
+    "reportkit.arrange",
+    "reportkit.read.sheets",
+    "reportkit.render",
+)
+
+
+def test_a_run_with_every_report_up_to_date_loads_nothing_that_builds(tmp_path: Path) -> None:
+    """Planning needs hashes and the state store only: a run that finds every report up to
+    date loads neither the workbook reader, arrange (ICU) nor rendering (python-docx,
+    docxtpl, jinja2), which take most of its time; the first build left the store knowing
+    the workbook's editions, so the second does not open the workbook for them."""
+    out = tmp_path / "out"
+    assert cli("build", str(SAMPLE), "-o", str(out)).returncode == 0
+    code = (
+        "import sys\n"
+        "from reportkit.cli import main\n"
+        "try:\n"
+        f"    main(['build', {str(SAMPLE)!r}, '-o', {str(out)!r}], prog_name='reportkit')\n"
+        "except SystemExit as end:\n"
+        "    assert not end.code, end.code\n"
+        f"print(*(m for m in {BUILDING_ONLY!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.splitlines() == [f"{out / 'comcec-digital-2022.docx'}: up to date"]
+    assert result.stdout.split() == []
+
+
 def test_editing_one_cell_rebuilds_exactly_that_workbook(tmp_path: Path) -> None:
     workbooks = copies(tmp_path / "in", 3)
     run_batch(workbooks, tmp_path / "out", jobs=2)

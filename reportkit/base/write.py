@@ -1,53 +1,16 @@
-"""write: the document to disk, atomically and byte for byte reproducibly.
-
-A killed build must never leave half a report where the old one was, so the file is
-written beside its target and renamed into place only when complete. python-docx's own
-save stamps the current time on every zip entry; the package's parts are written here
-instead, in a fixed order with a fixed date, so the same input always gives the same
-bytes (and each part is compressed once, not saved and then rewritten).
+"""write: a file to disk atomically, so that a killed build never leaves half a report
+where the old one was: the file is written beside its target and renamed into place only
+when complete. (The report's bytes themselves are `docx_file`'s.)
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import tempfile
 import time
-import zipfile
 from pathlib import Path
-
-from docx.document import Document
-from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-from docx.opc.pkgwriter import _ContentTypesItem
-
-_FIXED_DATE = (1980, 1, 1, 0, 0, 0)
-_FIRST = "[Content_Types].xml"
-
-
-def docx_bytes(document: Document) -> bytes:
-    """The document as a .docx: what python-docx's save writes, entries sorted (content
-    types first) and dated 1980-01-01, as Word itself dates them."""
-    package = document.part.package
-    parts = list(package.iter_parts())
-    entries = {
-        CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,
-        PACKAGE_URI.rels_uri.membername: package.rels.xml,
-    }
-    for part in parts:
-        entries[part.partname.membername] = part.blob
-        if len(part.rels):
-            entries[part.partname.rels_uri.membername] = part.rels.xml
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name in sorted(entries, key=lambda n: (n != _FIRST, n)):
-            info = zipfile.ZipInfo(name, date_time=_FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            target.writestr(info, entries[name], compresslevel=6)
-    return out.getvalue()
 
 
 def write_atomic(target: Path, data: bytes) -> None:

@@ -23,8 +23,8 @@ from datetime import datetime
 from docx import Document
 from docx.document import Document as DocumentObject
 
+from reportkit.base.docx_file import docx_bytes
 from reportkit.base.stamp import copy_stamp
-from reportkit.base.write import docx_bytes
 from reportkit.merge.adopt import Adopter
 from reportkit.merge.apply import Merger
 from reportkit.merge.carried import NoteCarrier

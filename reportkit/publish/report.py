@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from reportkit.base.write import write_atomic
 from reportkit.problems import InputError
 from reportkit.publish.existing import Existing, unwritable
 from reportkit.publish.origin import Origin
+from reportkit.publish.status import Status
 from reportkit.state import Record, StateStore
 from reportkit.state.ancestor import ancestor
 from reportkit.state.folder import NAME_BYTES
@@ -31,13 +31,6 @@ from reportkit.state.kept import keep_copy
 
 if TYPE_CHECKING:
     from reportkit.changes.report import ChangeReport
-
-
-class Status(StrEnum):
-    BUILT = "built"
-    MERGED = "merged"
-    UNCHANGED = "unchanged"
-    FAILED = "failed"
 
 
 @dataclass(frozen=True)

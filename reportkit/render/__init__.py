@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from reportkit.arrange.result import ArrangedReport
 from reportkit.arrange.typography import unmarked
 from reportkit.base.clock import source_date
+from reportkit.base.template_files import default_template
 from reportkit.model import Language, Meeting
 from reportkit.render.annex_headers import head_annexes
 from reportkit.render.arabic_font import keep_arabic_font
@@ -28,18 +29,6 @@ from reportkit.render.template import TemplateProblem, render_template
 from reportkit.render.title_page import set_pages
 
 __all__ = ["TemplateLimits", "TemplateProblem", "default_template", "render_report"]
-
-
-def default_template(language: Language = Language.EN) -> Path:
-    """The shipped template of an edition: `templates/report.docx` (English),
-    `report.fr.docx`, `report.ar.docx` of the source tree, which a regular install copies
-    into the package (see `package-dir` in pyproject.toml)."""
-    name = "report.docx" if language is Language.EN else f"report.{language.value}.docx"
-    package = Path(__file__).resolve().parents[1]
-    for folder in (package / "templates", package.parent / "templates"):
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(f"the shipped template templates/{name} is missing")
 
 
 def render_report(

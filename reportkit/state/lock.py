@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from reportkit.base.outdir import kind_of
 from reportkit.problems import InputError, Problem
 from reportkit.state.folder import LOCK_DIR, StateError, refuse_link, wait_seconds
@@ -25,6 +23,10 @@ from reportkit.state.folder import LOCK_DIR, StateError, refuse_link, wait_secon
 @contextmanager
 def report_lock(state_dir: Path, report: Path) -> Iterator[None]:
     """Hold `report`'s lock, or raise `InputError` saying it is busy."""
+    # filelock (its logging, decimal and secrets: 30 ms) is loaded by a build that takes a
+    # lock, not by every run that opens the state store and finds its reports up to date.
+    from filelock import FileLock, Timeout
+
     # Named by a hash so that any legal report name gives a short lock file name.
     name = hashlib.sha256(os.fsencode(report.name)).hexdigest()[:24]
     path = state_dir / LOCK_DIR / f"{name}.lock"

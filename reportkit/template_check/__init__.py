@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportkit.arrange.result import ArrangedReport
 from reportkit.base.hashing import digest
+from reportkit.base.template_files import default_template
 from reportkit.model import Language
 from reportkit.problems import InputError, Problem, Severity, has_errors
-from reportkit.render import TemplateProblem, default_template
 from reportkit.template_check.features import Feature, lacking, unusable
+
+if TYPE_CHECKING:
+    from reportkit.arrange.result import ArrangedReport
 
 __all__ = ["check_before_build", "refuse_unprintable", "template_lacks", "template_problems"]
 
@@ -54,6 +57,10 @@ def refuse_unprintable(report: ArrangedReport, template: Path) -> None:
     Checked here, before rendering, because only the template's check knows what it prints."""
     asked = unusable(report, template_lacks(template))
     if asked:
+        # Rendering's (with python-docx and docxtpl): imported with this module, it would
+        # load them for every check, a batch's that then builds nothing among them.
+        from reportkit.render import TemplateProblem
+
         raise TemplateProblem(
             template,
             " and ".join(f"{feature.asked_by} asks for {feature.name}" for feature in asked)

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reportkit.arrange.result import ArrangedReport
 from reportkit.model import AnnexForm
+
+if TYPE_CHECKING:
+    from reportkit.arrange.result import ArrangedReport
 
 
 @dataclass(frozen=True)

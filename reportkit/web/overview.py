@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reportkit.problems import Severity
-from reportkit.publish.report import Status
+from reportkit.publish.status import Status
 from reportkit.web.builds import Build
 from reportkit.web.findings import Table
 from reportkit.web.meetings import Listed, Meeting
