@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from docx import Document
 from openpyxl import load_workbook
 
@@ -106,18 +107,29 @@ BUILDING_ONLY = (
 )
 
 
-def test_a_run_with_every_report_up_to_date_loads_nothing_that_builds(tmp_path: Path) -> None:
+@pytest.mark.parametrize("restyled", [False, True])
+def test_a_run_with_every_report_up_to_date_loads_nothing_that_builds(
+    tmp_path: Path, restyled: bool
+) -> None:
     """Planning needs hashes and the state store only: a run that finds every report up to
     date loads neither the workbook reader, arrange (ICU) nor rendering (python-docx,
-    docxtpl, jinja2), which take most of its time; the first build left the store knowing
-    the workbook's editions, so the second does not open the workbook for them."""
+    docxtpl, jinja2), which take most of its time, nor checks a restyled template again
+    (its check loads them too); the first build left the store knowing the workbook's
+    editions, so the second does not open the workbook for them."""
     out = tmp_path / "out"
-    assert cli("build", str(SAMPLE), "-o", str(out)).returncode == 0
+    template = []
+    if restyled:
+        document = Document(str(reportkit.render.default_template()))
+        document.styles["Normal"].font.name = "Arial"
+        document.save(str(tmp_path / "restyled.docx"))
+        template = ["--template", str(tmp_path / "restyled.docx")]
+    args = ["build", str(SAMPLE), "-o", str(out), *template]
+    assert cli(*args).returncode == 0
     code = (
         "import sys\n"
         "from reportkit.cli import main\n"
         "try:\n"
-        f"    main(['build', {str(SAMPLE)!r}, '-o', {str(out)!r}], prog_name='reportkit')\n"
+        f"    main({args!r}, prog_name='reportkit')\n"
         "except SystemExit as end:\n"
         "    assert not end.code, end.code\n"
         f"print(*(m for m in {BUILDING_ONLY!r} if m in sys.modules))\n"

@@ -118,6 +118,23 @@ def test_build_runs_the_same_check_first_and_writes_nothing(tmp_path: Path) -> N
     assert not (tmp_path / "out").exists()
 
 
+def test_a_template_spoiled_after_a_build_is_refused_before_anything_is_rebuilt(
+    tmp_path: Path,
+) -> None:
+    """A run whose reports are all up to date does not check their template again; one
+    changed since, mistakes and all, is checked, and refused as on a first build."""
+    template = restyled(tmp_path, lambda document: None)
+    command = ("build", str(SAMPLE), "-o", str(tmp_path / "out"), "--template", str(template))
+    assert run(*command).returncode == 0
+    report = tmp_path / "out" / "comcec-digital-2022.docx"
+    built = report.read_bytes()
+    restyled(tmp_path, five_mistakes)
+    result = run(*command)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{template}: {line}" for line in FIVE]
+    assert report.read_bytes() == built
+
+
 def remove_paragraph(index: int) -> Edit:
     def edit(document: DocumentObject) -> None:
         element = document.paragraphs[index]._p

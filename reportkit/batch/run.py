@@ -176,15 +176,7 @@ def run_batch(
             else default_template(language)
             for language in {language for _, language in chosen}
         }
-        for used in dict.fromkeys(templates.values()):
-            check_template(used)
-            check_before_build(used)
-        soffice = None
-        if pdf or pdf_a:
-            from reportkit.publish.pdf import find_soffice  # LibreOffice's driver, for --pdf only
-
-            soffice = find_soffice()
-        hashes = {language: digest(used) for language, used in templates.items()}
+        hashes = {language: _template_hash(used) for language, used in templates.items()}
         for index, (workbook, language) in enumerate(chosen):
             report = (workbook, language, hashes[language])
             early = (
@@ -194,10 +186,23 @@ def run_batch(
             )
             if early is not None:
                 outcomes[index] = early
-                if on_done:
-                    on_done(early)
             else:
                 pending[index] = Job(workbook, out_dir, template, force, fresh, language)
+        if pending or any(o.status is not Status.UNCHANGED for o in outcomes.values()):
+            # Else every report is recorded as built from these templates' bytes by this
+            # reportkit, which checked them then: checking them again (a restyled template's
+            # check loads jinja2, lxml and rendering) could only find them as they were.
+            for used in dict.fromkeys(templates.values()):
+                check_template(used)
+                check_before_build(used)
+        soffice = None
+        if pdf or pdf_a:
+            from reportkit.publish.pdf import find_soffice  # LibreOffice's driver, for --pdf only
+
+            soffice = find_soffice()
+        if on_done:
+            for early in outcomes.values():
+                on_done(early)
         # The parent's connection stays open while workers build: in WAL mode the last
         # connection to close checkpoints the log, and each worker's would otherwise be it.
         for index, outcome in _run(pending, jobs, on_done, isolated):
@@ -216,6 +221,15 @@ def run_batch(
     if isolated:
         return _with_pdfs_apart(ordered, out_dir, soffice, pdf_a)
     return _with_pdfs(ordered, out_dir, soffice, pdf_a)
+
+
+def _template_hash(template: Path) -> str:
+    """The template's hash; "" when it cannot be read, as no report was built with (its
+    check then says why)."""
+    try:
+        return digest(template)
+    except OSError:
+        return ""
 
 
 def _refused(workbook: Path) -> Problem | None:
