@@ -1,8 +1,8 @@
 """read: workbook → typed `MeetingInput`, with every problem located as `Sheet!C14`.
 
 `read_workbook` and `read_languages` (`sheets`) load every sheet's reader, and with them
-openpyxl's and arrange's modules, when first used: a batch that only hashes its workbooks
-and checks they are files (`source`, `safety`) finds every report up to date without them.
+arrange and ICU, when first used: a batch that only hashes its workbooks and checks they
+are files (`source`, `safety`) finds every report up to date without them.
 """
 
 from __future__ import annotations
