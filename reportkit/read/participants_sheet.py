@@ -11,7 +11,7 @@ reads the rank from the Position, with a warning at the Position when it does no
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from reportkit.arrange.language import honorific as worded
 from reportkit.arrange.language import language_name, rank_forms
@@ -19,8 +19,8 @@ from reportkit.model import HeadingOverride, Language, Participant, Rank, Sectio
 from reportkit.problems import Problem, Severity
 from reportkit.read.cells import as_text, one_line
 from reportkit.read.honorifics import Honorific, house_honorific, joined_titles, leading_titles
-from reportkit.read.separators import tidied
-from reportkit.read.workbook import OpenWorkbook, Row
+from reportkit.read.separators import tidied, tidy_separators
+from reportkit.read.workbook import OpenWorkbook, Row, SheetTable
 from reportkit.reference.honorifics import edition_titles
 from reportkit.reference.ranks import rank_of
 from reportkit.schema import sheet
@@ -49,13 +49,36 @@ def read_participants(
     table = book.table("Participants", columns, problems, optional=not required)
     if table is None:
         return ()
+    # Each column is read whole, once per distinct value; a cell that has something to say
+    # (None here) is read on its own, in its row, so each problem comes in its place.
+    delegations = table.read_column("Delegation", one_line)
+    typed_honorifics = table.read_column("Honorific", _plain_honorific)
+    first_names = table.read_column("First name", _untitled)
+    last_names = table.read_column("Last name", one_line)
+    typed_sections = table.texts("Section")
+    owns = _own_honorifics(table)
+    positions = _plain_details(table, "Position")
+    organisations = _plain_details(table, "Organisation")
+    edition_names = _edition_names(table)
     people = []
     for row in table:
-        delegation = one_line(row.text("Delegation"))
-        typed, first = _titled_first_name(row, _honorific(row, "Honorific", problems), problems)
+        i = row.index
+        delegation = delegations[i]
+        if delegation is None:
+            delegation = one_line(row.text("Delegation"))
+        typed = typed_honorifics[i]
+        if typed is None:
+            typed = _honorific(row, "Honorific", problems)
+        first = first_names[i]
+        if first is None:
+            typed, first = _titled_first_name(row, typed, problems)
         honorific = typed.printed
-        own = _own_honorific(row, typed, problems)
-        last = one_line(row.text("Last name"))
+        own = owns[i]
+        if own is None:
+            own = _own_honorific(row, typed, problems)
+        last = last_names[i]
+        if last is None:
+            last = one_line(row.text("Last name"))
         if not delegation:
             problems.append(
                 Problem(
@@ -75,7 +98,9 @@ def read_participants(
         elif not (first and last):
             problems.append(_half_name(row, first, last))
         section = None
-        typed_section = row.text("Section")
+        typed_section = typed_sections[i]
+        if typed_section is None:
+            typed_section = row.text("Section")
         if typed_section:
             section = _SECTION_WORDS.get(typed_section.strip().casefold())
             if section is None:
@@ -87,20 +112,31 @@ def read_participants(
                     )
                 )
         if delegation and (first or last):
+            position = positions[i]
+            if position is None:
+                position = _details(row, "Position", problems)
+            organisation = organisations[i]
+            if organisation is None:
+                organisation = _details(row, "Organisation", problems)
+            location, delegation_location = row.ref("Last name"), row.ref("Delegation")
+            rank = _rank(row, honorific, own, problems)
+            edition_name = edition_names[i]
+            if edition_name is None:
+                edition_name = _edition_name(row)
             people.append(
                 Participant(
                     delegation=delegation,
                     first_name=first,
                     last_name=last,
                     honorific=honorific,
-                    position=_details(row, "Position", problems),
-                    organisation=_details(row, "Organisation", problems),
+                    position=position,
+                    organisation=organisation,
                     section=section,
-                    location=row.ref("Last name"),
-                    delegation_location=row.ref("Delegation"),
-                    rank=_rank(row, honorific, own, problems),
+                    location=location,
+                    delegation_location=delegation_location,
+                    rank=rank,
                     edition_honorific=own,
-                    edition_name=_edition_name(row),
+                    edition_name=edition_name,
                 )
             )
     problems.extend(table.problems)
@@ -111,6 +147,27 @@ def _details(row: Row, column: str, problems: list[Problem]) -> str:
     """The Position or Organisation in the edition's language, on one line, without the
     separators that would print doubled beside the comma the list puts after it."""
     return tidied(row, column, one_line(row.localized(column)), problems)
+
+
+def _plain_details(table: SheetTable, column: str) -> list[str | None]:
+    """Each row's `_details` where there is nothing to say about them: the edition's own
+    text (`Position fr`) is there, its separators need no tidying."""
+    language = table.language
+    if language is Language.EN:
+        return table.read_column(column, _tidy)
+    return table.read_column(f"{column} {language.value}", _tidy_given)
+
+
+def _tidy(text: str) -> str | None:
+    """The text on one line; None when `tidied` would say it prints otherwise."""
+    line = one_line(text)
+    return line if tidy_separators(line) == line else None
+
+
+def _tidy_given(text: str) -> str | None:
+    """`_tidy` of an edition's own text; None where there is none, for `localized` to
+    print the English and say so."""
+    return _tidy(text) if text else None
 
 
 def _half_name(row: Row, first: str, last: str) -> Problem:
@@ -133,8 +190,9 @@ def _honorific(row: Row, column: str, problems: list[Problem], slip: str = _SLIP
     """The honorific in `column` as the house spells it; an unknown one is printed as typed,
     and so are titles typed as words in full (`spelled`)."""
     typed = one_line(row.text(column))
-    if not typed:
-        return Honorific("", known=True)
+    plain = _plain_honorific(typed)
+    if plain is not None:
+        return plain
     honorific = house_honorific(typed)
     shown = honorific.spelled or honorific.printed
     if not honorific.known:
@@ -159,6 +217,20 @@ def _honorific(row: Row, column: str, problems: list[Problem], slip: str = _SLIP
     return honorific
 
 
+_NO_HONORIFIC = Honorific("", known=True)
+
+
+def _plain_honorific(text: str) -> Honorific | None:
+    """The honorific `text` holds, when it is typed as the house list spells it or not at
+    all; None when the reader is to be told how it is printed."""
+    typed = one_line(text)
+    if not typed:
+        return _NO_HONORIFIC
+    honorific = house_honorific(typed)
+    shown = honorific.spelled or honorific.printed
+    return honorific if honorific.known and shown == typed else None
+
+
 def _titled_first_name(
     row: Row, typed: Honorific, problems: list[Problem]
 ) -> tuple[Honorific, str]:
@@ -181,6 +253,22 @@ def _titled_first_name(
         )
     )
     return joined, name
+
+
+def _untitled(text: str) -> str | None:
+    """The First name, when no title is typed at its start (`_titled_first_name`)."""
+    first = one_line(text)
+    return None if leading_titles(first)[0] else first
+
+
+def _own_honorifics(table: SheetTable) -> list[str | None]:
+    """Each row's `_own_honorific` where nothing is said about it, in an edition other than
+    English; the English one is the row's Honorific (its `spelled`), so no column's."""
+    language = table.language
+    if language is Language.EN:
+        return [None] * len(table.rows)
+    column = table.read_column(f"Honorific {language.value}", _plain_honorific)
+    return [None if own is None else own.spelled or own.printed for own in column]
 
 
 def _own_honorific(row: Row, typed: Honorific, problems: list[Problem]) -> str:
@@ -212,16 +300,30 @@ def _rank(row: Row, honorific: str, own: str, problems: list[Problem]) -> Rank |
     unless the edition's own honorific column gives the title to print. The Position is
     read as stored: its text, with any problem in it, is the edition's to report.
     """
-    titles = honorific.split()
-    if "H.E." not in titles:
+    excellency, ambassador = _excellency(honorific)
+    if not excellency:
         return None
-    if "Amb." in titles:
+    if ambassador:
         return Rank.AMBASSADOR
-    rank = rank_of(as_text(row.raw("Position")))
-    forms = rank_forms(honorific, row.table.language)
-    if rank is None and forms and not own:
-        problems.append(_unknown_rank(row, honorific, forms))
+    rank = _position_rank(as_text(row.raw("Position")))
+    if rank is None and not own:
+        forms = rank_forms(honorific, row.table.language)
+        if forms:
+            problems.append(_unknown_rank(row, honorific, forms))
     return rank
+
+
+@lru_cache(maxsize=1024)
+def _excellency(honorific: str) -> tuple[bool, bool]:
+    """Whether the titles hold an "H.E.", and an "Amb." too; once per honorific."""
+    titles = honorific.split()
+    return "H.E." in titles, "Amb." in titles
+
+
+@lru_cache(maxsize=1 << 14)
+def _position_rank(position: str) -> Rank | None:
+    """`rank_of`, once per Position: the ministers and ambassadors of a list repeat."""
+    return rank_of(position)
 
 
 _WHOM = {
@@ -246,6 +348,14 @@ def _unknown_rank(row: Row, honorific: str, forms: dict[Rank, str]) -> Problem:
         row.ref("Position"),
         Severity.WARNING,
     )
+
+
+def _edition_names(table: SheetTable) -> list[str | None]:
+    """Each row's `_edition_name`, read whole from the edition's column (`Name ar`)."""
+    language = table.language
+    if language is Language.EN:
+        return [""] * len(table.rows)
+    return table.read_column(f"Name {language.value}", one_line)
 
 
 def _edition_name(row: Row) -> str:
