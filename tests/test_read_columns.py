@@ -102,11 +102,17 @@ def test_a_cell_is_said_once_however_often_its_row_reads_it(tmp_path: Path) -> N
 def test_numbers_and_truth_values_in_a_text_column_read_as_shown(tmp_path: Path) -> None:
     rows = _long_list(4)
     rows[1][3], rows[2][3], rows[3][3], rows[4][3] = 1, True, 1.5, "1"
+    rows[3:3] = [[None] * 6, ["  ", None, None, None, None, None]]  # rows 4 and 5 are blank
     path = write_workbook(tmp_path / "numbers.xlsx", variant(Participants=rows))
     source, problems = read_workbook(path)
     assert problems == []
     assert source is not None
-    assert [p.last_name for p in source.participants] == ["1", "True", "1.5", "1"]
+    assert [(p.last_name, p.location) for p in source.participants] == [
+        ("1", "Participants!D2"),
+        ("True", "Participants!D3"),
+        ("1.5", "Participants!D6"),
+        ("1", "Participants!D7"),
+    ]
 
 
 def test_an_edition_reads_its_own_column_and_says_each_gap(tmp_path: Path) -> None:

@@ -62,21 +62,21 @@ def read_participants(
     edition_names = _edition_names(table)
     people = []
     for row in table:
-        i = row.index
-        delegation = delegations[i]
+        number = row.number
+        delegation = delegations[number]
         if delegation is None:
             delegation = one_line(row.text("Delegation"))
-        typed = typed_honorifics[i]
+        typed = typed_honorifics[number]
         if typed is None:
             typed = _honorific(row, "Honorific", problems)
-        first = first_names[i]
+        first = first_names[number]
         if first is None:
             typed, first = _titled_first_name(row, typed, problems)
         honorific = typed.printed
-        own = owns[i]
+        own = owns[number]
         if own is None:
             own = _own_honorific(row, typed, problems)
-        last = last_names[i]
+        last = last_names[number]
         if last is None:
             last = one_line(row.text("Last name"))
         if not delegation:
@@ -98,7 +98,7 @@ def read_participants(
         elif not (first and last):
             problems.append(_half_name(row, first, last))
         section = None
-        typed_section = typed_sections[i]
+        typed_section = typed_sections[number]
         if typed_section is None:
             typed_section = row.text("Section")
         if typed_section:
@@ -112,15 +112,15 @@ def read_participants(
                     )
                 )
         if delegation and (first or last):
-            position = positions[i]
+            position = positions[number]
             if position is None:
                 position = _details(row, "Position", problems)
-            organisation = organisations[i]
+            organisation = organisations[number]
             if organisation is None:
                 organisation = _details(row, "Organisation", problems)
             location, delegation_location = row.ref("Last name"), row.ref("Delegation")
             rank = _rank(row, honorific, own, problems)
-            edition_name = edition_names[i]
+            edition_name = edition_names[number]
             if edition_name is None:
                 edition_name = _edition_name(row)
             people.append(
@@ -266,7 +266,7 @@ def _own_honorifics(table: SheetTable) -> list[str | None]:
     English; the English one is the row's Honorific (its `spelled`), so no column's."""
     language = table.language
     if language is Language.EN:
-        return [None] * len(table.rows)
+        return table.same_column(None)
     column = table.read_column(f"Honorific {language.value}", _plain_honorific)
     return [None if own is None else own.spelled or own.printed for own in column]
 
@@ -354,7 +354,7 @@ def _edition_names(table: SheetTable) -> list[str | None]:
     """Each row's `_edition_name`, read whole from the edition's column (`Name ar`)."""
     language = table.language
     if language is Language.EN:
-        return [""] * len(table.rows)
+        return table.same_column("")
     return table.read_column(f"Name {language.value}", one_line)
 
 

@@ -39,13 +39,11 @@ def normalise_name(name: object) -> str:
 
 @dataclass
 class Row:
-    """One non-blank sheet row, with its Excel row number for locating problems, and its
-    place among the table's rows (`index`), where its texts are in the table's columns."""
+    """One non-blank sheet row, with its Excel row number for locating problems."""
 
     table: SheetTable
     number: int
     values: tuple[Any, ...]
-    index: int
 
     def raw(self, column: str) -> Any:
         index = self.table.columns.get(normalise_name(column))
@@ -104,7 +102,7 @@ class Row:
 
     def text(self, column: str) -> str:
         """The cleaned text of a cell; a dropped character or an Excel error is reported."""
-        text = self.table.texts(column)[self.index]
+        text = self.table.texts(column)[self.number]
         if text is not None:
             return text
         value = self.raw(column)
@@ -209,7 +207,7 @@ class SheetTable:
     _cells: dict[str, str] = field(default_factory=dict)
 
     def texts(self, column: str) -> list[str | None]:
-        """Each row's text in `column` (by `Row.index`), where reading the cell says nothing.
+        """Each row's text in `column`, by row number, where reading the cell says nothing.
 
         Computed for the whole column at once, once per distinct value, as a long list
         repeats its delegations and positions: `Row.text` then only looks its text up. A
@@ -222,6 +220,10 @@ class SheetTable:
             texts = self._texts[column] = self._column_texts(column)
         return texts
 
+    def forget_texts(self) -> None:
+        """Drop the columns' texts (`texts`), computed again should a row be read again."""
+        self._texts.clear()
+
     def read_column(self, column: str, read: Callable[[str], T | None]) -> list[T | None]:
         """`read` of each row's text in `column` (`texts`), once per distinct text.
 
@@ -233,10 +235,19 @@ class SheetTable:
         once[None] = None
         return list(map(once.__getitem__, self.texts(column)))
 
+    def same_column(self, value: T) -> list[T]:
+        """`value` for every row, by row number, as `texts` gives a column."""
+        return [value] * self._size()
+
+    def _size(self) -> int:
+        """The length of a column by row number: one past the last row's."""
+        return self.rows[-1].number + 1 if self.rows else 0
+
     def _column_texts(self, column: str) -> list[str | None]:
         index = self.columns.get(normalise_name(column))
         if index is None:
-            return [""] * len(self.rows)
+            return self.same_column("")
+        size = self._size()
         grid = [row.values for row in self.rows]
         if min(map(len, grid), default=0) > index:
             values = list(map(itemgetter(index), grid))
@@ -246,12 +257,16 @@ class SheetTable:
             texts = list(map(_Once(_quiet_text).__getitem__, values))
         else:  # 1, 1.0 and True are one key to a dict, and three texts
             texts = [_quiet_text(value) for value in values]
-        noted = self._noted(self.cells(column))
-        if noted:
-            for row in self.rows:
-                if row.number in noted:
-                    texts[row.index] = None
-        return texts
+        if len(texts) == size - 2:  # every row from 2 on holds something: the usual case
+            by_number = [None, None, *texts]
+        else:
+            by_number = [None] * size
+            for row, text in zip(self.rows, texts, strict=True):
+                by_number[row.number] = text
+        for number in self._noted(self.cells(column)):
+            if number < size:
+                by_number[number] = None
+        return by_number
 
     def _noted(self, cells: str) -> set[int]:
         """The rows whose cell of the column (`Sheet!C`) is a formula without a saved result
@@ -321,7 +336,12 @@ class OpenWorkbook:
         self._parts = sheet_parts(self.source.data, str(self.path))
 
     def close(self) -> None:
+        """Close the reader, and let go of the columns read whole (`SheetTable.texts`): a
+        table and its rows hold each other, and wait for a full collection to be freed,
+        which need not find every column's texts with them."""
         self.book.close()
+        for table in self.tables:
+            table.forget_texts()
 
     def table(
         self, sheet: str, required: tuple[str, ...], problems: list[Problem], optional: bool = False
@@ -376,7 +396,7 @@ class OpenWorkbook:
             return None
         for number, values in enumerate(grid[1:], start=2):
             if any(map(_shows, values)):
-                table.rows.append(Row(table, number, values, len(table.rows)))
+                table.rows.append(Row(table, number, values))
         problems.extend(_merge_warnings(title, scan))
         return table
 
