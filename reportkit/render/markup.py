@@ -58,6 +58,8 @@ def _notes(span: Span, notes: Iterator[str]) -> list[Span]:
 
 def _references(span: Span) -> list[Span]:
     """The span cut where arrange left a resolved paragraph reference."""
+    if FIELD.search(span.text) is None:  # most spans: left whole, not copied
+        return [span]
     pieces = []
     last = 0
     for match in FIELD.finditer(span.text):
