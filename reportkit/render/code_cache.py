@@ -104,9 +104,13 @@ def _folder() -> Path | None:
         status = folder.stat()
     except OSError:
         return None
-    if not stat.S_ISDIR(status.st_mode) or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+    if not stat.S_ISDIR(status.st_mode):
         return None
-    if hasattr(os, "getuid") and status.st_uid != os.getuid():
+    # Windows keeps a user's local application data to the user by its access lists, which
+    # its mode bits do not show (a folder reads as writable by all).
+    if os.name == "posix" and (
+        status.st_uid != os.getuid() or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    ):
         return None
     return folder
 
