@@ -161,12 +161,16 @@ def run_batch(
     pending: dict[int, Job] = {}
     claimed: dict[str, Path] = {}
     learned: dict[str, str] = {}
+    # Each workbook is read and hashed once a run, not for its editions and again for each.
+    hashed = functools.cache(digest)
     try:
         refused = {w: problem for w in workbooks if (problem := _refused(w)) is not None}
         chosen = [
             (w, lang)
             for w in workbooks
-            for lang in ([Language.EN] if w in refused else _editions(w, languages, store, learned))
+            for lang in (
+                [Language.EN] if w in refused else _editions(w, languages, store, learned, hashed)
+            )
         ]
         if on_planned:
             on_planned(len(chosen))
@@ -182,7 +186,7 @@ def run_batch(
             early = (
                 Outcome(workbook, Status.FAILED, messages=[refused[workbook].line(str(workbook))])
                 if workbook in refused
-                else _plan(report, out_dir, store, force or fresh, claimed)
+                else _plan(report, out_dir, store, force or fresh, claimed, hashed)
             )
             if early is not None:
                 outcomes[index] = early
@@ -254,15 +258,16 @@ def _editions(
     languages: tuple[Language, ...] | None,
     store: StateStore | None,
     learned: dict[str, str],
+    hashed: Callable[[Path], str],
 ) -> list[Language]:
     """The editions to build of a workbook: those asked for, else its own, which the state
     store remembers per workbook content so that an unchanged workbook is not opened (nor
     the workbook reader loaded). Those read before there is a store (a first build) are
-    put in `learned`, by workbook hash, for the store the build makes."""
+    put in `learned`, by workbook hash (`hashed`), for the store the build makes."""
     if languages is not None:
         return editions(workbook, languages)
     try:
-        workbook_hash = digest(workbook)
+        workbook_hash = hashed(workbook)
     except OSError:
         return editions(workbook)  # missing or unreadable: its build says so
     remembered = store.editions(workbook_hash) if store is not None else None
@@ -369,10 +374,12 @@ def _plan(
     store: StateStore | None,
     rebuild: bool,
     claimed: dict[str, Path],
+    hashed: Callable[[Path], str],
 ) -> Outcome | None:
     """An outcome decided without building (up to date, or impossible), else None.
 
-    `edition`: the workbook, the language and the hash of the edition's template."""
+    `edition`: the workbook, the language and the hash of the edition's template;
+    `hashed`: a workbook's hash."""
     workbook, language, template_hash = edition
     try:
         report = output_path(workbook, out_dir, language)
@@ -395,7 +402,7 @@ def _plan(
     if rebuild or store is None:
         return None
     latest = store.latest(report.name)
-    if latest is None or latest.inputs() != (digest(workbook), template_hash, __version__):
+    if latest is None or latest.inputs() != (hashed(workbook), template_hash, __version__):
         return None
     try:
         current = report.is_file() and digest(report) == latest.report_hash
